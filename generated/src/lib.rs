@@ -1,0 +1,37 @@
+//! Typed async client for GitHub's Actions runner and runner-group REST API.
+//!
+//! Every one of the 45 operations on self-hosted runners (enterprise, organization and
+//! repository scope) and runner groups (enterprise and organization scope) is a method on
+//! [`Client`], generated at build time from the curated OpenAPI description in `spec/`.
+//!
+//! ```no_run
+//! use github_runners::Client;
+//!
+//! # async fn example() -> Result<(), github_runners::Error> {
+//! let client = Client::builder().token("ghp_…").build()?;
+//! let page = client.list_self_hosted_runners_for_org("octo-org").per_page(50).await?;
+//! for runner in page.items() {
+//!     println!("{} {:?}", runner.name, runner.status);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Path parameters and required body fields are positional arguments; optional ones are
+//! setters on the request builder the method returns (see [`builders`]). Identifiers are
+//! distinct types ([`RunnerId`], [`RunnerGroupId`], [`OrgId`], [`RepositoryId`]), so they cannot
+//! be swapped. Lists come back as a [`Page`] and can be streamed across pages.
+
+pub mod runtime;
+
+/// The code generated from the spec (models, `Client` methods, request builders).
+#[allow(deprecated)]
+mod api {
+    include!(concat!(env!("OUT_DIR"), "/github_runners.rs"));
+}
+
+pub use api::*;
+pub use runtime::{
+    ApiError, ApiErrorDetail, Client, ClientBuilder, Error, Page, RateLimit, RetryPolicy,
+    SecretString,
+};

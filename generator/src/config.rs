@@ -1,0 +1,113 @@
+//! The build-script front end: a builder of options and one call that does the IO.
+
+use crate::{Error, emit, format, write};
+use std::path::{Path, PathBuf};
+
+/// Options for generating a client, in the style of `prost_build::Config`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    runtime_path: String,
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            runtime_path: "crate::runtime".to_owned(),
+            out_dir: None,
+            file_name: None,
+            rerun_if_changed: true,
+        }
+    }
+}
+
+impl Config {
+    /// The default options: runtime at `crate::runtime`, output in `$OUT_DIR`, named after
+    /// the spec, with `cargo:rerun-if-changed` printed for the spec.
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// The Rust path of the runtime module the generated code uses (default `crate::runtime`).
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Config {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Where [`Config::generate`] writes (default: the `OUT_DIR` environment variable).
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Config {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The output file name (default: the spec's file stem in snake_case, plus `.rs`).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Config {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Whether [`Config::generate`] prints `cargo:rerun-if-changed=<spec>` (default true).
+    pub fn rerun_if_changed(&mut self, enabled: bool) -> &mut Config {
+        self.rerun_if_changed = enabled;
+        self
+    }
+
+    /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
+    /// diagnostics and in the header.
+    pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
+        let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|_| {
+            Error::Config(format!(
+                "`{}` is not a Rust path (try `crate::runtime`)",
+                self.runtime_path
+            ))
+        })?;
+        let api = crate::check(spec, spec_name)?;
+        let tokens = emit::emit(&api, &runtime);
+        format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
+    }
+
+    /// Reads the spec at `spec`, generates, and writes the output file into the output
+    /// directory unless it already holds the same bytes. Prints `cargo:rerun-if-changed` for
+    /// the spec only. Returns the path of the output file.
+    pub fn generate(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let spec = spec.as_ref();
+        if self.rerun_if_changed {
+            println!("cargo:rerun-if-changed={}", spec.display());
+        }
+        let bytes = std::fs::read(spec).map_err(|source| Error::Io {
+            path: spec.to_path_buf(),
+            source,
+        })?;
+        let source = self.generate_source(&bytes, &spec.display().to_string())?;
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    Error::Config(
+                        "OUT_DIR is not set: call this from a build script, or set `out_dir`"
+                            .into(),
+                    )
+                })?,
+        };
+        let file_name = match &self.file_name {
+            Some(name) => name.clone(),
+            None => default_file_name(spec),
+        };
+        let path = out_dir.join(file_name);
+        write::write_if_changed(&path, source.as_bytes())?;
+        Ok(path)
+    }
+}
+
+/// `specs/github-runners.yaml` → `github_runners.rs`.
+pub fn default_file_name(spec: &Path) -> String {
+    let stem = spec
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = crate::naming::value_name(&stem);
+    format!("{}.rs", crate::naming::bare(&name))
+}

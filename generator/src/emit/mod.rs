@@ -1,0 +1,179 @@
+//! Model → Rust tokens.
+//!
+//! [`types`] writes newtypes and models, [`operations`] the `Client` methods and their request
+//! builders, [`docs`] the rustdoc. The emitters read only the model: no spec lookups here.
+
+pub mod docs;
+mod operations;
+mod types;
+
+use crate::model::{Api, ResponseKind, TypeDef, TypeRef};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// Emits the whole generated file (without its header comment).
+pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
+    let uses = Uses::of(api);
+    let imports = imports(&uses, runtime);
+    let link_base = api.doc_link_base.as_deref();
+    let newtypes = api.newtypes.iter().map(types::newtype);
+    let models = api.types.iter().map(|def| types::type_def(def, link_base));
+    let operations = operations::operations(api, runtime, link_base);
+    quote! {
+        #imports
+        #(#newtypes)*
+        #(#models)*
+        #operations
+    }
+}
+
+/// Which optional imports the generated code needs, so that none is unused.
+#[derive(Default)]
+struct Uses {
+    date_time: bool,
+    map: bool,
+    secret: bool,
+    page: bool,
+    serde: bool,
+    operations: bool,
+}
+
+impl Uses {
+    fn of(api: &Api) -> Uses {
+        let mut uses = Uses {
+            serde: !api.newtypes.is_empty() || !api.types.is_empty(),
+            operations: !api.operations.is_empty(),
+            ..Uses::default()
+        };
+        let mut types = Vec::new();
+        let mut note = |ty: &TypeRef| types.push(ty.clone());
+        for def in &api.types {
+            match def {
+                TypeDef::Struct(def) => {
+                    def.fields.iter().for_each(|field| note(&field.ty));
+                    if let Some(extra) = &def.additional {
+                        note(&TypeRef::Map(Box::new(extra.clone())));
+                    }
+                }
+                TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),
+                TypeDef::Alias(def) => note(&def.target),
+                TypeDef::Enum(_) => {}
+            }
+        }
+        for operation in &api.operations {
+            operation.params.iter().for_each(|param| note(&param.ty));
+            if let Some(body) = &operation.body {
+                note(&body.ty);
+            }
+        }
+        for ty in &types {
+            uses_in(ty, &mut uses);
+        }
+        uses.page = api
+            .operations
+            .iter()
+            .any(|operation| has_page(&operation.response));
+        uses
+    }
+}
+
+fn has_page(kind: &ResponseKind) -> bool {
+    match kind {
+        ResponseKind::Page(_) => true,
+        ResponseKind::Multi(multi) => multi.variants.iter().any(|v| has_page(&v.body)),
+        _ => false,
+    }
+}
+
+fn uses_in(ty: &TypeRef, uses: &mut Uses) {
+    match ty {
+        TypeRef::DateTime => uses.date_time = true,
+        TypeRef::Secret => uses.secret = true,
+        TypeRef::Map(inner) => {
+            uses.map = true;
+            uses_in(inner, uses);
+        }
+        TypeRef::List(inner) | TypeRef::Boxed(inner) => uses_in(inner, uses),
+        _ => {}
+    }
+}
+
+fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
+    let mut out = TokenStream::new();
+    if uses.date_time {
+        out.extend(quote!(
+            use chrono::{DateTime, Utc};
+        ));
+    }
+    if uses.map {
+        out.extend(quote!(
+            use std::collections::BTreeMap;
+        ));
+    }
+    if uses.serde {
+        out.extend(quote!(
+            use serde::{Deserialize, Serialize};
+        ));
+    }
+    let mut runtime_items = Vec::new();
+    if uses.operations {
+        runtime_items.extend(["Client", "Error"]);
+    }
+    if uses.page {
+        runtime_items.push("Page");
+    }
+    if uses.secret {
+        runtime_items.push("SecretString");
+    }
+    runtime_items.sort_unstable();
+    if !runtime_items.is_empty() {
+        let items = runtime_items.iter().map(|name| ident(name));
+        out.extend(quote!(use #runtime::{#(#items),*};));
+    }
+    out
+}
+
+/// An identifier for a name decided by [`crate::naming`] (raw when it starts with `r#`).
+///
+/// Names reaching here are valid by construction; anything else becomes a harmless
+/// placeholder rather than a panic.
+pub(crate) fn ident(name: &str) -> Ident {
+    if !crate::naming::is_valid_identifier(name) {
+        return Ident::new("invalid_name", Span::call_site());
+    }
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The Rust type for a model type reference.
+pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(String),
+        TypeRef::Secret => quote!(SecretString),
+        TypeRef::I32 => quote!(i32),
+        TypeRef::I64 => quote!(i64),
+        TypeRef::F32 => quote!(f32),
+        TypeRef::F64 => quote!(f64),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::DateTime => quote!(DateTime<Utc>),
+        TypeRef::Json => quote!(serde_json::Value),
+        TypeRef::Named(name) | TypeRef::Newtype(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        TypeRef::List(inner) => {
+            let inner = type_tokens(inner);
+            quote!(Vec<#inner>)
+        }
+        TypeRef::Map(inner) => {
+            let inner = type_tokens(inner);
+            quote!(BTreeMap<String, #inner>)
+        }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote!(Box<#inner>)
+        }
+    }
+}

@@ -1,0 +1,595 @@
+//! `Client` methods and their request builders.
+
+use super::docs::{doc_attrs, text_attrs};
+use super::{ident, type_tokens};
+use crate::model::{
+    Api, Body, BodyField, HttpMethod, MultiResponse, Operation, PageShape, Param, ParamLocation,
+    PathPart, ResponseKind, TypeRef,
+};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `impl Client` block and the `builders` module.
+pub fn operations(api: &Api, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+    if api.operations.is_empty() {
+        return TokenStream::new();
+    }
+    let methods = api.operations.iter().map(|op| client_method(op, link_base));
+    let builders = api
+        .operations
+        .iter()
+        .map(|op| builder(op, runtime, link_base));
+    let has_pages = api
+        .operations
+        .iter()
+        .any(|op| matches!(op.response, ResponseKind::Page(_)));
+    let page_imports = has_pages.then(|| quote!(use #runtime::{Paginated, RawResponse};));
+    let responses = api.operations.iter().filter_map(|op| match &op.response {
+        ResponseKind::Multi(multi) => Some(multi_enum(multi, link_base)),
+        _ => None,
+    });
+    quote! {
+        impl Client {
+            #(#methods)*
+        }
+
+        #(#responses)*
+
+        /// Request builders, one per operation: set optional parameters, then `.send().await`
+        /// (or just `.await`).
+        pub mod builders {
+            use super::*;
+            use #runtime::Request;
+            #page_imports
+            use std::future::IntoFuture;
+
+            #(#builders)*
+        }
+    }
+}
+
+/// A positional argument: its declaration and how it is stored.
+struct Positional {
+    decl: TokenStream,
+    store: TokenStream,
+}
+
+/// How a value of `ty` is taken as an argument and converted for storage.
+fn argument(name: &proc_macro2::Ident, ty: &TypeRef) -> (TokenStream, TokenStream) {
+    match ty {
+        TypeRef::String => (quote!(#name: impl Into<String>), quote!(#name.into())),
+        TypeRef::Secret => (quote!(#name: impl Into<SecretString>), quote!(#name.into())),
+        _ => {
+            let ty = type_tokens(ty);
+            (quote!(#name: #ty), quote!(#name))
+        }
+    }
+}
+
+fn positional_params(op: &Operation) -> Vec<(&Param, Positional)> {
+    op.params
+        .iter()
+        .filter(|param| param.required)
+        .map(|param| {
+            let name = ident(&param.rust_name);
+            let (decl, store) = argument(&name, &param.ty);
+            (
+                param,
+                Positional {
+                    decl,
+                    store: quote!(#name: #store),
+                },
+            )
+        })
+        .collect()
+}
+
+fn positional_body_fields(body: &Body) -> Vec<(&BodyField, TokenStream, TokenStream)> {
+    let Some(fields) = &body.fields else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .filter(|field| field.field.required)
+        .map(|field| {
+            let name = ident(&field.arg_name);
+            let (decl, store) = if field.field.is_optional() {
+                let ty = type_tokens(&field.field.ty);
+                (quote!(#name: Option<#ty>), quote!(#name))
+            } else {
+                argument(&name, &field.field.ty)
+            };
+            (field, decl, store)
+        })
+        .collect()
+}
+
+fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
+    let method = ident(&op.method_name);
+    let builder = ident(&op.builder_name);
+    let doc = doc_attrs(&op.docs, link_base);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let params = positional_params(op);
+    let mut decls: Vec<TokenStream> = params.iter().map(|(_, p)| p.decl.clone()).collect();
+    let mut stores: Vec<TokenStream> = params.iter().map(|(_, p)| p.store.clone()).collect();
+    for param in op.params.iter().filter(|param| !param.required) {
+        let name = ident(&param.rust_name);
+        stores.push(quote!(#name: None));
+    }
+    if let Some(body) = &op.body {
+        let body_name = ident(&body.rust_name);
+        match &body.fields {
+            Some(fields) => {
+                let body_ty = type_tokens(&body.ty);
+                let mut inits = Vec::new();
+                for (field, decl, store) in positional_body_fields(body) {
+                    decls.push(decl);
+                    let field_name = ident(&field.field.rust_name);
+                    inits.push(quote!(#field_name: #store));
+                }
+                for field in fields.iter().filter(|field| !field.field.required) {
+                    let field_name = ident(&field.field.rust_name);
+                    inits.push(quote!(#field_name: None));
+                }
+                stores.push(quote!(#body_name: #body_ty { #(#inits),* }));
+            }
+            None if body.required => {
+                let (decl, store) = argument(&body_name, &body.ty);
+                decls.push(decl);
+                stores.push(quote!(#body_name: #store));
+            }
+            None => stores.push(quote!(#body_name: None)),
+        }
+    }
+    let arg_docs = argument_docs(op);
+    quote! {
+        #doc
+        #arg_docs
+        #deprecated
+        pub fn #method(&self, #(#decls),*) -> builders::#builder {
+            builders::#builder {
+                client: self.clone(),
+                #(#stores,)*
+            }
+        }
+    }
+}
+
+/// A list of the positional arguments, with their docs.
+fn argument_docs(op: &Operation) -> TokenStream {
+    let mut lines = Vec::new();
+    for param in op.params.iter().filter(|param| param.required) {
+        let text = first_sentence(param.docs.description.as_deref());
+        lines.push(format!(
+            "- `{}`: {text}",
+            crate::naming::bare(&param.rust_name)
+        ));
+    }
+    if let Some(body) = &op.body {
+        for (field, _, _) in positional_body_fields(body) {
+            let text = first_sentence(field.field.docs.description.as_deref());
+            lines.push(format!(
+                "- `{}`: {text}",
+                crate::naming::bare(&field.arg_name)
+            ));
+        }
+        if body.fields.is_none() && body.required {
+            lines.push(format!(
+                "- `{}`: the request body.",
+                crate::naming::bare(&body.rust_name)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    text_attrs(&format!("\n# Arguments\n\n{}", lines.join("\n")))
+}
+
+fn first_sentence(text: Option<&str>) -> String {
+    let text = text.unwrap_or("").trim();
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "see the operation's documentation.".into();
+    }
+    super::docs::sanitize(line, None)
+}
+
+/// The builder's output type.
+fn output_type(op: &Operation) -> TokenStream {
+    match &op.response {
+        ResponseKind::Empty => quote!(()),
+        ResponseKind::Json(ty) => type_tokens(ty),
+        ResponseKind::Text => quote!(String),
+        ResponseKind::Bytes => quote!(Vec<u8>),
+        ResponseKind::Page(shape) => {
+            let item = type_tokens(&shape.item);
+            quote!(Page<#item>)
+        }
+        ResponseKind::Multi(multi) => {
+            let name = ident(&multi.name);
+            quote!(#name)
+        }
+    }
+}
+
+fn builder(op: &Operation, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&op.builder_name);
+    let doc = text_attrs(&format!(
+        "Request builder for [`Client::{}`](super::Client::{}).",
+        crate::naming::bare(&op.method_name),
+        crate::naming::bare(&op.method_name)
+    ));
+    let fields = op.params.iter().map(|param| {
+        let field = ident(&param.rust_name);
+        let ty = type_tokens(&param.ty);
+        if param.required {
+            quote!(#field: #ty,)
+        } else {
+            quote!(#field: Option<#ty>,)
+        }
+    });
+    let body_field = op.body.as_ref().map(|body| {
+        let field = ident(&body.rust_name);
+        let ty = type_tokens(&body.ty);
+        if body.fields.is_some() || body.required {
+            quote!(pub(super) #field: #ty,)
+        } else {
+            quote!(pub(super) #field: Option<#ty>,)
+        }
+    });
+    let setters = setters(op, link_base);
+    let request = request_fn(op, runtime);
+    let output = output_type(op);
+    let decode = decode(op);
+    let pages = match &op.response {
+        ResponseKind::Page(shape) => paginated(op, shape, runtime),
+        _ => TokenStream::new(),
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent or awaited"]
+        pub struct #name {
+            pub(super) client: Client,
+            #(pub(super) #fields)*
+            #body_field
+        }
+
+        impl #name {
+            #setters
+
+            #request
+
+            /// Sends the request and decodes the response.
+            pub async fn send(self) -> Result<#output, Error> {
+                let request = self.request()?;
+                let response = self.client.execute(request).await?;
+                #decode
+            }
+        }
+
+        #pages
+
+        impl IntoFuture for #name {
+            type Output = Result<#output, Error>;
+            type IntoFuture = futures::future::BoxFuture<'static, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    }
+}
+
+fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
+    let mut out = TokenStream::new();
+    for param in op.params.iter().filter(|param| !param.required) {
+        let name = ident(&param.rust_name);
+        let doc = doc_attrs(&param.docs, link_base);
+        let deprecated = param.deprecated.then(|| quote!(#[deprecated]));
+        let (decl, store) = argument(&name, &param.ty);
+        out.extend(quote! {
+            #doc
+            #deprecated
+            pub fn #name(mut self, #decl) -> Self {
+                self.#name = Some(#store);
+                self
+            }
+        });
+    }
+    let Some(body) = &op.body else { return out };
+    let body_name = ident(&body.rust_name);
+    match &body.fields {
+        Some(fields) => {
+            for field in fields.iter().filter(|field| !field.field.required) {
+                let setter = ident(&field.arg_name);
+                let field_name = ident(&field.field.rust_name);
+                let doc = doc_attrs(&field.field.docs, link_base);
+                let deprecated = field.field.deprecated.then(|| quote!(#[deprecated]));
+                let (decl, store) = argument(&setter, &field.field.ty);
+                out.extend(quote! {
+                    #doc
+                    #deprecated
+                    pub fn #setter(mut self, #decl) -> Self {
+                        self.#body_name.#field_name = Some(#store);
+                        self
+                    }
+                });
+            }
+        }
+        None if !body.required => {
+            let (decl, store) = argument(&body_name, &body.ty);
+            out.extend(quote! {
+                /// The request body.
+                pub fn #body_name(mut self, #decl) -> Self {
+                    self.#body_name = Some(#store);
+                    self
+                }
+            });
+        }
+        None => {}
+    }
+    out
+}
+
+/// The expression that turns a stored value into a query or header string.
+fn to_wire_string(value: TokenStream, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::DateTime => quote!(#value.to_rfc3339()),
+        TypeRef::Secret => quote!(#value.expose_secret()),
+        TypeRef::Json | TypeRef::Map(_) => {
+            quote!(serde_json::to_string(&#value).unwrap_or_default())
+        }
+        _ => quote!(#value.to_string()),
+    }
+}
+
+fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
+    let mut format_string = String::new();
+    let mut format_args = Vec::new();
+    for part in &op.path {
+        match part {
+            PathPart::Literal(text) => {
+                format_string.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathPart::Param(index) => {
+                format_string.push_str("{}");
+                if let Some(param) = op.params.get(*index) {
+                    let field = ident(&param.rust_name);
+                    format_args.push(quote!(#runtime::path_segment(&self.#field)));
+                }
+            }
+        }
+    }
+    let template = &op.path_template;
+    let http = match op.http_method {
+        HttpMethod::Get => quote!(GET),
+        HttpMethod::Put => quote!(PUT),
+        HttpMethod::Post => quote!(POST),
+        HttpMethod::Delete => quote!(DELETE),
+        HttpMethod::Options => quote!(OPTIONS),
+        HttpMethod::Head => quote!(HEAD),
+        HttpMethod::Patch => quote!(PATCH),
+        HttpMethod::Trace => quote!(TRACE),
+    };
+    let path_expr = if format_args.is_empty() {
+        quote!(String::from(#format_string))
+    } else {
+        quote!(format!(#format_string, #(#format_args),*))
+    };
+    let mut steps = TokenStream::new();
+    for param in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
+        let field = ident(&param.rust_name);
+        let wire = &param.wire_name;
+        let add = |value: TokenStream, ty: &TypeRef| {
+            let text = to_wire_string(value, ty);
+            match param.location {
+                ParamLocation::Header => quote!(request = request.header(#wire, #text);),
+                _ => quote!(request = request.query(#wire, #text);),
+            }
+        };
+        let step = match (&param.ty, param.required) {
+            (TypeRef::List(item), true) => {
+                let add = add(quote!(value), item);
+                quote!(for value in &self.#field { #add })
+            }
+            (TypeRef::List(item), false) => {
+                let add = add(quote!(value), item);
+                quote!(for value in self.#field.iter().flatten() { #add })
+            }
+            (ty, true) => add(quote!(self.#field), ty),
+            (ty, false) => {
+                let add = add(quote!(value), ty);
+                quote!(if let Some(value) = &self.#field { #add })
+            }
+        };
+        steps.extend(step);
+    }
+    if let Some(accept) = &op.accept {
+        steps.extend(quote!(request = request.accept(#accept);));
+    }
+    if let Some(body) = &op.body {
+        let body_name = ident(&body.rust_name);
+        if body.fields.is_some() || body.required {
+            steps.extend(quote!(request = request.json(&self.#body_name)?;));
+        } else {
+            steps.extend(
+                quote!(if let Some(body) = &self.#body_name { request = request.json(body)?; }),
+            );
+        }
+    }
+    let binding = if steps.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
+    let returns = quote!(Ok(request));
+    quote! {
+        /// Builds the HTTP request.
+        fn request(&self) -> Result<Request, Error> {
+            let path = #path_expr;
+            #binding = Request::new(reqwest::Method::#http, #template, path);
+            #steps
+            #returns
+        }
+    }
+}
+
+/// Decodes `response` into the output type.
+fn decode(op: &Operation) -> TokenStream {
+    match &op.response {
+        ResponseKind::Page(_) => quote!(<Self as Paginated>::decode_page(&response)),
+        ResponseKind::Multi(multi) => {
+            let name = ident(&multi.name);
+            let arms = multi.variants.iter().map(|variant| {
+                let status = variant.status;
+                let rust = ident(&variant.rust_name);
+                match variant.body.as_ref() {
+                    ResponseKind::Empty => quote!(#status => Ok(#name::#rust),),
+                    kind => {
+                        let value = decode_body(kind);
+                        quote!(#status => Ok(#name::#rust(#value)),)
+                    }
+                }
+            });
+            quote! {
+                match response.status().as_u16() {
+                    #(#arms)*
+                    status => Ok(#name::Other { status, body: response.body().to_vec() }),
+                }
+            }
+        }
+        kind => {
+            let value = decode_body(kind);
+            quote!(Ok(#value))
+        }
+    }
+}
+
+fn decode_body(kind: &ResponseKind) -> TokenStream {
+    match kind {
+        ResponseKind::Empty => quote!({
+            let _ = response;
+        }),
+        ResponseKind::Json(_) | ResponseKind::Page(_) | ResponseKind::Multi(_) => {
+            quote!(response.json()?)
+        }
+        ResponseKind::Text => quote!(response.text()?),
+        ResponseKind::Bytes => quote!(response.body().to_vec()),
+    }
+}
+
+fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStream {
+    let name = ident(&op.builder_name);
+    let item = type_tokens(&shape.item);
+    let body = type_tokens(&shape.body);
+    let default_page_size = shape.per_page_param.as_ref().map(|param| {
+        let field = ident(param);
+        quote! {
+            if first.#field.is_none() {
+                first.#field = TryFrom::try_from(default_per_page).ok();
+            }
+        }
+    });
+    let first_binding = if default_page_size.is_some() {
+        quote!(let mut first)
+    } else {
+        quote!(let first)
+    };
+    let items = match &shape.items_field {
+        Some(field) => {
+            let field = ident(field);
+            quote!(body.#field)
+        }
+        None => quote!(body),
+    };
+    let total = match &shape.total_count_field {
+        Some(total) if total.optional => {
+            let field = ident(&total.rust_name);
+            quote!(body.#field.and_then(|count| u64::try_from(count).ok()))
+        }
+        Some(total) => {
+            let field = ident(&total.rust_name);
+            quote!(u64::try_from(body.#field).ok())
+        }
+        None => quote!(None),
+    };
+    quote! {
+        impl #name {
+            /// Streams every item of every page, fetching pages lazily (100 items a page unless
+            /// `per_page` was set) and following the `Link` header until the last page.
+            pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + 'static {
+                #runtime::stream(self)
+            }
+
+            /// Fetches every page and collects all items.
+            pub async fn collect_all(self) -> Result<Vec<#item>, Error> {
+                #runtime::collect_all(self).await
+            }
+        }
+
+        impl Paginated for #name {
+            type Item = #item;
+
+            fn client(&self) -> &Client {
+                &self.client
+            }
+
+            fn first_request(&self, default_per_page: u32) -> Result<Request, Error> {
+                #first_binding = self.clone();
+                #default_page_size
+                first.request()
+            }
+
+            fn decode_page(response: &RawResponse) -> Result<Page<#item>, Error> {
+                let body: #body = response.json()?;
+                let total_count = #total;
+                Ok(Page::new(#items, total_count, response))
+            }
+        }
+    }
+}
+
+fn multi_enum(multi: &MultiResponse, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&multi.name);
+    let variants = multi.variants.iter().map(|variant| {
+        let rust = ident(&variant.rust_name);
+        let mut doc = doc_attrs(&variant.docs, link_base);
+        if doc.is_empty() {
+            doc = text_attrs(&format!("Status {}.", variant.status));
+        }
+        let payload = match variant.body.as_ref() {
+            ResponseKind::Empty => TokenStream::new(),
+            ResponseKind::Json(ty) => {
+                let ty = type_tokens(ty);
+                quote!((#ty))
+            }
+            ResponseKind::Text => quote!((String)),
+            _ => quote!((Vec<u8>)),
+        };
+        quote!(#doc #rust #payload,)
+    });
+    let doc = text_attrs(&format!(
+        "The success responses of one operation, by status (`{}`).",
+        multi.name
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A success status the spec does not document, with its raw body.
+            Other {
+                /// The status code.
+                status: u16,
+                /// The raw body.
+                body: Vec<u8>,
+            },
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Newtypes and models.
+
+use super::docs::{doc_attrs, text_attrs};
+use super::{ident, type_tokens};
+use crate::model::{EnumDef, Newtype, StructDef, TypeDef, TypeRef, UnionDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A newtype identifier such as `RunnerId(i64)`.
+pub fn newtype(newtype: &Newtype) -> TokenStream {
+    let name = ident(&newtype.name);
+    let inner = type_tokens(&newtype.inner);
+    let doc = text_attrs(&format!(
+        "A `{}`: a distinct type, so that identifiers of different kinds cannot be swapped.",
+        newtype.name
+    ));
+    let (derives, conversions) = match newtype.inner {
+        TypeRef::String => (
+            quote!(#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]),
+            quote! {
+                impl From<&str> for #name {
+                    fn from(value: &str) -> Self {
+                        Self(value.to_owned())
+                    }
+                }
+            },
+        ),
+        _ => (
+            quote!(#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]),
+            TokenStream::new(),
+        ),
+    };
+    quote! {
+        #doc
+        #derives
+        #[serde(transparent)]
+        pub struct #name(pub #inner);
+
+        impl From<#inner> for #name {
+            fn from(value: #inner) -> Self {
+                Self(value)
+            }
+        }
+
+        impl From<#name> for #inner {
+            fn from(value: #name) -> Self {
+                value.0
+            }
+        }
+
+        #conversions
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    }
+}
+
+/// One model.
+pub fn type_def(def: &TypeDef, link_base: Option<&str>) -> TokenStream {
+    match def {
+        TypeDef::Struct(def) => struct_def(def, link_base),
+        TypeDef::Enum(def) => enum_def(def, link_base),
+        TypeDef::Union(def) => union_def(def, link_base),
+        TypeDef::Alias(def) => {
+            let name = ident(&def.name);
+            let target = type_tokens(&def.target);
+            let doc = doc_attrs(&def.docs, link_base);
+            quote!(#doc pub type #name = #target;)
+        }
+    }
+}
+
+fn struct_def(def: &StructDef, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = doc_attrs(&def.docs, link_base);
+    let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
+    let fields = def.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let bare = crate::naming::bare(&field.rust_name);
+        let rename = (bare != field.wire_name).then(|| {
+            let wire = &field.wire_name;
+            quote!(#[serde(rename = #wire)])
+        });
+        let ty = type_tokens(&field.ty);
+        let (ty, serde) = match (field.required, field.is_optional()) {
+            (_, false) => (ty, TokenStream::new()),
+            (true, true) => (quote!(Option<#ty>), quote!(#[serde(default)])),
+            (false, true) => (
+                quote!(Option<#ty>),
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            ),
+        };
+        let doc = doc_attrs(&field.docs, link_base);
+        let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #doc
+            #deprecated
+            #rename
+            #serde
+            pub #rust_name: #ty,
+        }
+    });
+    let additional = def.additional.as_ref().map(|value| {
+        let mut field_name = String::from("additional_properties");
+        while def.fields.iter().any(|f| f.rust_name == field_name) {
+            field_name.push('_');
+        }
+        let field_name = ident(&field_name);
+        let value = type_tokens(value);
+        quote! {
+            /// Properties beyond the documented ones.
+            #[serde(flatten)]
+            pub #field_name: BTreeMap<String, #value>,
+        }
+    });
+    quote! {
+        #doc
+        #deprecated
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #additional
+        }
+    }
+}
+
+fn enum_def(def: &EnumDef, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&def.name);
+    let mut doc_text = doc_attrs(&def.docs, link_base);
+    if doc_text.is_empty() {
+        doc_text = text_attrs(&format!("The documented values of `{}`.", def.name));
+    }
+    let unknown_doc = text_attrs(
+        "A value this client does not know yet, kept as it was sent so that it round-trips.",
+    );
+    let variants = def.variants.iter().map(|variant| {
+        let rust = ident(&variant.rust_name);
+        let doc = text_attrs(&format!("`{}`", variant.wire_value.replace('`', "'")));
+        quote!(#doc #rust,)
+    });
+    let to_str = def.variants.iter().map(|variant| {
+        let rust = ident(&variant.rust_name);
+        let wire = &variant.wire_value;
+        quote!(Self::#rust => #wire,)
+    });
+    let from_str = def.variants.iter().map(|variant| {
+        let rust = ident(&variant.rust_name);
+        let wire = &variant.wire_value;
+        quote!(#wire => Self::#rust,)
+    });
+    quote! {
+        #doc_text
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            #unknown_doc
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+fn union_def(def: &UnionDef, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&def.name);
+    let mut doc = doc_attrs(&def.docs, link_base);
+    if doc.is_empty() {
+        doc = text_attrs(&format!(
+            "One of several shapes of `{}`, tried in order.",
+            def.name
+        ));
+    }
+    let variants = def.variants.iter().map(|(variant, ty)| {
+        let variant_ident = ident(variant);
+        let ty = type_tokens(ty);
+        let doc = text_attrs(&format!("The `{}` shape.", crate::naming::bare(variant)));
+        quote!(#doc #variant_ident(#ty),)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}

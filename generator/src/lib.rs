@@ -1,0 +1,98 @@
+//! A build-time generator of typed async Rust clients from OpenAPI 3.0 specs.
+//!
+//! Made for GitHub's Actions runner API (the `github-runners` crate is its output), it works
+//! on other OpenAPI 3.0 specs too. The pipeline, one module a phase:
+//!
+//! 1. [`load`](crate::load_spec): YAML/JSON → `openapiv3` (line:column on syntax errors);
+//! 2. validate: every problem of the spec, each at its JSON pointer and line, in one report;
+//! 3. lower: the spec → [`model`], an intermediate representation without spec or token types;
+//! 4. emit: the model → tokens (`quote`), every name decided by [`naming`];
+//! 5. format: prettyplease, with an `@generated` header;
+//! 6. write: only when the bytes change.
+//!
+//! From a build script, use [`Config`] (in the style of `prost-build`):
+//!
+//! ```no_run
+//! // in build.rs's `main`:
+//! if let Err(error) = github_runners_codegen::Config::new().generate("spec/api.yaml") {
+//!     eprintln!("{error}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//!
+//! and include the output: `include!(concat!(env!("OUT_DIR"), "/api.rs"));` in a module
+//! next to the runtime (see [`standalone`] for the layout). [`generate`] is the pure core: it
+//! turns spec bytes into source text and does no IO.
+
+mod config;
+pub mod diagnostic;
+mod emit;
+mod format;
+mod load;
+mod lower;
+pub mod model;
+pub mod naming;
+mod refs;
+mod source_map;
+pub mod standalone;
+mod validate;
+mod write;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Location, Report};
+pub use write::Written;
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while generating.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec has problems; the report lists all of them, located.
+    #[error("{0}")]
+    Spec(Report),
+    /// A file could not be read or written.
+    #[error("cannot access `{}`: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A configuration value is not usable.
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    /// The emitted code did not parse: a bug in the generator, please report it with the spec.
+    #[error(
+        "internal error: the generated code does not parse ({0}); please report this with the spec"
+    )]
+    Internal(String),
+}
+
+/// Loads and validates a spec, returning the model the emitters would use.
+///
+/// `spec_name` is the file name used in diagnostics.
+pub fn check(spec: &[u8], spec_name: &str) -> Result<model::Api, Error> {
+    let located = |report: Report| Error::Spec(locate(report, spec, spec_name));
+    let document = load::load(spec).map_err(located)?;
+    validate::validate(&document).map_err(located)?;
+    lower::lower(&document).map_err(located)
+}
+
+/// Generates the client source for a spec with the default options: pure, no IO.
+pub fn generate(spec: &[u8], spec_name: &str) -> Result<String, Error> {
+    Config::new().generate_source(spec, spec_name)
+}
+
+/// Loads a spec into `openapiv3` types (line:column on syntax errors), without validating it.
+pub fn load_spec(spec: &[u8], spec_name: &str) -> Result<openapiv3::OpenAPI, Error> {
+    load::load(spec).map_err(|report| Error::Spec(locate(report, spec, spec_name)))
+}
+
+/// Names the file in every diagnostic and finds the line of every JSON pointer.
+fn locate(report: Report, spec: &[u8], spec_name: &str) -> Report {
+    let text = std::str::from_utf8(spec).unwrap_or("");
+    let map = source_map::SourceMap::build(text);
+    report.locate(std::path::Path::new(spec_name), |pointer| {
+        map.line_of(pointer)
+    })
+}

@@ -1,0 +1,69 @@
+//! Builds the [`crate::model::Api`] from a validated spec.
+//!
+//! Schemas are lowered by [`schema`], operations by [`operation`], and [`recursion`] boxes the
+//! fields that would make a recursive struct infinitely large.
+
+mod operation;
+mod recursion;
+mod schema;
+
+use crate::diagnostic::Report;
+use crate::model::{Api, TypeRef};
+use crate::naming::{NameSet, RESERVED_TYPE_NAMES};
+use openapiv3::OpenAPI;
+
+/// Lowers a validated spec to the model; the report lists every problem found.
+pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
+    let mut schemas = schema::SchemaLowerer::new(spec, NameSet::with_reserved(RESERVED_TYPE_NAMES));
+    schemas.lower_components();
+    let operations = operation::lower_operations(spec, &mut schemas);
+    let mut types = std::mem::take(&mut schemas.types);
+    recursion::box_cycles(&mut types);
+    let api = Api {
+        title: spec.info.title.clone(),
+        version: spec.info.version.clone(),
+        newtypes: schemas
+            .newtypes
+            .iter()
+            .map(|(name, inner)| crate::model::Newtype {
+                name: name.clone(),
+                inner: inner.clone(),
+            })
+            .collect(),
+        types,
+        operations,
+        doc_link_base: doc_link_base(spec),
+    };
+    std::mem::take(&mut schemas.report).into_result(api)
+}
+
+/// The scheme and host of the first `externalDocs` URL in the spec.
+fn doc_link_base(spec: &OpenAPI) -> Option<String> {
+    let top = spec.external_docs.iter().map(|docs| docs.url.as_str());
+    let operations = spec
+        .paths
+        .iter()
+        .filter_map(|(_, item)| item.as_item())
+        .flat_map(|item| item.iter())
+        .filter_map(|(_, operation)| operation.external_docs.as_ref())
+        .map(|docs| docs.url.as_str());
+    top.chain(operations).find_map(origin)
+}
+
+/// `https://host` of an absolute http(s) URL.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split('/').next().filter(|host| !host.is_empty())?;
+    Some(format!("{scheme}://{host}"))
+}
+
+/// Whether the type is a struct-like model that the page decoder can look into.
+pub(crate) fn named(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        _ => None,
+    }
+}

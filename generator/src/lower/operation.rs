@@ -1,0 +1,453 @@
+//! Operations → model operations: parameters, body, and what a success response decodes to.
+
+use super::named;
+use super::schema::SchemaLowerer;
+use crate::diagnostic::{pointer, pointer_token};
+use crate::model::{
+    Body, BodyField, Docs, HttpMethod, MultiResponse, MultiVariant, Operation, PageShape, Param,
+    ParamLocation, PathPart, ResponseKind, TotalCount, TypeDef, TypeRef,
+};
+use crate::naming::{self, NameSet};
+use crate::refs::Resolver;
+use crate::validate::is_json_media_type;
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, StatusCode};
+
+/// Names the request builders use themselves.
+const BUILDER_RESERVED: &[&str] = &[
+    "client",
+    "send",
+    "stream",
+    "collect_all",
+    "request",
+    "new",
+    "into_future",
+    "first_request",
+    "decode_page",
+];
+
+/// Lowers every operation, in document order.
+pub fn lower_operations<'a>(spec: &'a OpenAPI, schemas: &mut SchemaLowerer<'a>) -> Vec<Operation> {
+    let resolver = Resolver::new(spec);
+    let mut operations = Vec::new();
+    for (path, item) in spec.paths.iter() {
+        let Some(item) = item.as_item() else { continue };
+        for (method, operation) in item.iter() {
+            let at = format!("{}/{method}", pointer(["paths", path]));
+            let mut parameters: Vec<&Parameter> = Vec::new();
+            for parameter in item.parameters.iter().chain(&operation.parameters) {
+                let Some(parameter) = resolver.parameter(parameter) else {
+                    continue;
+                };
+                let data = parameter.parameter_data_ref();
+                parameters.retain(|p: &&Parameter| {
+                    !(p.parameter_data_ref().name == data.name && same_location(p, parameter))
+                });
+                parameters.push(parameter);
+            }
+            let lowered = OperationLowerer {
+                resolver,
+                schemas: &mut *schemas,
+            }
+            .lower(path, method, operation, &parameters, &at);
+            if let Some(lowered) = lowered {
+                operations.push(lowered);
+            }
+        }
+    }
+    operations
+}
+
+fn same_location(a: &Parameter, b: &Parameter) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+struct OperationLowerer<'a, 's> {
+    resolver: Resolver<'a>,
+    schemas: &'s mut SchemaLowerer<'a>,
+}
+
+impl<'a> OperationLowerer<'a, '_> {
+    fn lower(
+        mut self,
+        path: &str,
+        method: &str,
+        operation: &'a openapiv3::Operation,
+        parameters: &[&'a Parameter],
+        at: &str,
+    ) -> Option<Operation> {
+        let http_method = http_method(method)?;
+        let operation_id = operation
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| format!("{method}-{path}"));
+        let method_name = naming::method_name(&operation_id);
+        let builder_name = self
+            .schemas
+            .names
+            .claim_type(&naming::type_name(naming::bare(&method_name)));
+        let mut arg_names = NameSet::with_reserved(BUILDER_RESERVED);
+
+        // Path parameters first, in template order, then the others in document order.
+        let template = crate::validate::template_names(path);
+        let mut ordered: Vec<&Parameter> = template
+            .iter()
+            .filter_map(|name| {
+                parameters.iter().copied().find(|p| {
+                    matches!(p, Parameter::Path { .. }) && &p.parameter_data_ref().name == name
+                })
+            })
+            .collect();
+        ordered.extend(
+            parameters
+                .iter()
+                .copied()
+                .filter(|p| !matches!(p, Parameter::Path { .. })),
+        );
+        let params: Vec<Param> = ordered
+            .iter()
+            .enumerate()
+            .filter_map(|(index, parameter)| {
+                self.param(
+                    parameter,
+                    &builder_name,
+                    &mut arg_names,
+                    &format!("{at}/parameters/{index}"),
+                )
+            })
+            .collect();
+        let path_parts = path_parts(path, &params);
+        let body = self.body(operation, &builder_name, &mut arg_names, at);
+        let (response, accept) = self.response(operation, &builder_name, &params, at);
+        let mut notes = vec![format!("`{} {path}`", http_method.as_str())];
+        if let Some(docs) = &operation.external_docs {
+            let label = docs
+                .description
+                .clone()
+                .unwrap_or_else(|| "Documentation".into());
+            notes.push(format!("[{label}]({})", docs.url));
+        }
+        if let Some(note) = operation
+            .extensions
+            .get("x-curation-note")
+            .and_then(|v| v.as_str())
+        {
+            notes.push(format!("Curation note: {note}"));
+        }
+        Some(Operation {
+            operation_id,
+            method_name,
+            builder_name,
+            http_method,
+            path_template: path.to_owned(),
+            path: path_parts,
+            params,
+            body,
+            response,
+            docs: Docs {
+                summary: operation.summary.clone(),
+                description: operation.description.clone(),
+                notes,
+            },
+            deprecated: operation.deprecated,
+            accept,
+        })
+    }
+
+    fn param(
+        &mut self,
+        parameter: &Parameter,
+        builder_name: &str,
+        arg_names: &mut NameSet,
+        at: &str,
+    ) -> Option<Param> {
+        let data = parameter.parameter_data_ref();
+        let location = match parameter {
+            Parameter::Path { .. } => ParamLocation::Path,
+            Parameter::Query { .. } => ParamLocation::Query,
+            Parameter::Header { .. } => ParamLocation::Header,
+            Parameter::Cookie { .. } => return None,
+        };
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return None;
+        };
+        let context = format!("{builder_name}{}", naming::type_name(&data.name));
+        let ty = self
+            .schemas
+            .type_of(schema, &context, &format!("{at}/schema"));
+        let mut notes = Vec::new();
+        if let Some(default) = self
+            .resolver
+            .schema(schema)
+            .and_then(|s| s.schema_data.default.as_ref())
+        {
+            notes.push(format!("Default: `{default}`."));
+        }
+        if let Some(note) = data
+            .extensions
+            .get("x-curation-note")
+            .and_then(|v| v.as_str())
+        {
+            notes.push(format!("Curation note: {note}"));
+        }
+        Some(Param {
+            rust_name: arg_names.claim(&naming::value_name(&data.name)),
+            wire_name: data.name.clone(),
+            location,
+            ty,
+            required: data.required || location == ParamLocation::Path,
+            docs: Docs {
+                summary: None,
+                description: data.description.clone(),
+                notes,
+            },
+            deprecated: data.deprecated.unwrap_or(false),
+        })
+    }
+
+    fn body(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        builder_name: &str,
+        arg_names: &mut NameSet,
+        at: &str,
+    ) -> Option<Body> {
+        let body = self
+            .resolver
+            .request_body(operation.request_body.as_ref()?)?;
+        let (media_type, content) = body
+            .content
+            .iter()
+            .find(|(media, _)| is_json_media_type(media))?;
+        let schema_at = format!(
+            "{at}/requestBody/content/{}/schema",
+            pointer_token(media_type)
+        );
+        let ty = match &content.schema {
+            Some(schema) => {
+                self.schemas
+                    .type_of(schema, &format!("{builder_name}Body"), &schema_at)
+            }
+            None => TypeRef::Json,
+        };
+        let fields = named(&ty)
+            .and_then(|name| match self.schemas.type_def(name) {
+                Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
+                _ => None,
+            })
+            .map(|fields| {
+                fields
+                    .into_iter()
+                    .map(|field| BodyField {
+                        arg_name: arg_names.claim(&field.rust_name),
+                        field,
+                    })
+                    .collect()
+            });
+        Some(Body {
+            rust_name: arg_names.claim("body"),
+            ty,
+            media_type: media_type.clone(),
+            fields,
+            required: body.required,
+        })
+    }
+
+    /// The success response kind and, for non-JSON bodies, the `Accept` to send.
+    fn response(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        builder_name: &str,
+        params: &[Param],
+        at: &str,
+    ) -> (ResponseKind, Option<String>) {
+        let mut successes: Vec<(u16, ResponseKind, Docs, Option<String>)> = Vec::new();
+        for (code, response) in &operation.responses.responses {
+            let status = match code {
+                StatusCode::Code(code) if (200..300).contains(code) => *code,
+                StatusCode::Range(2) => 200,
+                _ => continue,
+            };
+            let Some(response) = self.resolver.response(response) else {
+                continue;
+            };
+            let response_at = format!("{at}/responses/{code}");
+            let context = format!("{builder_name}Response");
+            let (kind, accept) = self.response_body(response, &context, &response_at);
+            let docs = Docs {
+                summary: None,
+                description: Some(response.description.clone()).filter(|d| !d.is_empty()),
+                notes: Vec::new(),
+            };
+            successes.push((status, kind, docs, accept));
+        }
+        let accept = successes
+            .iter()
+            .find_map(|(_, _, _, accept)| accept.clone());
+        let first_kind = successes.first().map(|(_, kind, _, _)| kind.clone());
+        let kind = match first_kind {
+            None => ResponseKind::Empty,
+            Some(kind) if successes.iter().all(|(_, other, _, _)| *other == kind) => {
+                self.paginate(kind, params)
+            }
+            Some(_) => {
+                let name = self
+                    .schemas
+                    .names
+                    .claim_type(&format!("{builder_name}Response"));
+                let mut variant_names = NameSet::default();
+                let variants = successes
+                    .into_iter()
+                    .map(|(status, body, docs, _)| MultiVariant {
+                        status,
+                        rust_name: variant_names.claim(&status_variant(status)),
+                        body: Box::new(body),
+                        docs,
+                    })
+                    .collect();
+                ResponseKind::Multi(MultiResponse { name, variants })
+            }
+        };
+        (kind, accept)
+    }
+
+    fn response_body(
+        &mut self,
+        response: &'a openapiv3::Response,
+        context: &str,
+        at: &str,
+    ) -> (ResponseKind, Option<String>) {
+        if let Some((media_type, content)) = response
+            .content
+            .iter()
+            .find(|(media, _)| is_json_media_type(media))
+        {
+            let ty = match &content.schema {
+                Some(schema) => self.schemas.type_of(
+                    schema,
+                    context,
+                    &format!("{at}/content/{}/schema", pointer_token(media_type)),
+                ),
+                None => TypeRef::Json,
+            };
+            return (ResponseKind::Json(ty), None);
+        }
+        match response.content.keys().next() {
+            None => (ResponseKind::Empty, None),
+            Some(media) if media.starts_with("text/") => (ResponseKind::Text, Some(media.clone())),
+            Some(media) => (ResponseKind::Bytes, Some(media.clone())),
+        }
+    }
+
+    /// A JSON list response of a GET with a `page` or `per_page` parameter becomes a page.
+    fn paginate(&mut self, kind: ResponseKind, params: &[Param]) -> ResponseKind {
+        let ResponseKind::Json(body) = &kind else {
+            return kind;
+        };
+        let is_paged = params.iter().any(|p| {
+            p.location == crate::model::ParamLocation::Query
+                && (p.wire_name == "page" || p.wire_name == "per_page")
+        });
+        if !is_paged {
+            return kind;
+        }
+        let per_page_param = params
+            .iter()
+            .find(|p| p.location == ParamLocation::Query && p.wire_name == "per_page")
+            .map(|p| p.rust_name.clone());
+        if let TypeRef::List(item) = body {
+            return ResponseKind::Page(PageShape {
+                body: body.clone(),
+                item: (**item).clone(),
+                items_field: None,
+                total_count_field: None,
+                per_page_param,
+            });
+        }
+        let Some(Some(TypeDef::Struct(def))) = named(body).map(|name| self.schemas.type_def(name))
+        else {
+            return kind;
+        };
+        let lists: Vec<_> = def
+            .fields
+            .iter()
+            .filter(|field| matches!(field.ty, TypeRef::List(_)) && !field.is_optional())
+            .collect();
+        let [list] = lists.as_slice() else {
+            return kind;
+        };
+        let TypeRef::List(item) = &list.ty else {
+            return kind;
+        };
+        let total_count_field = def
+            .fields
+            .iter()
+            .find(|field| {
+                field.wire_name == "total_count" && matches!(field.ty, TypeRef::I64 | TypeRef::I32)
+            })
+            .map(|field| TotalCount {
+                rust_name: field.rust_name.clone(),
+                optional: field.is_optional(),
+            });
+        ResponseKind::Page(PageShape {
+            body: body.clone(),
+            item: (**item).clone(),
+            items_field: Some(list.rust_name.clone()),
+            total_count_field,
+            per_page_param,
+        })
+    }
+}
+
+fn http_method(method: &str) -> Option<HttpMethod> {
+    Some(match method {
+        "get" => HttpMethod::Get,
+        "put" => HttpMethod::Put,
+        "post" => HttpMethod::Post,
+        "delete" => HttpMethod::Delete,
+        "options" => HttpMethod::Options,
+        "head" => HttpMethod::Head,
+        "patch" => HttpMethod::Patch,
+        "trace" => HttpMethod::Trace,
+        _ => return None,
+    })
+}
+
+/// Splits a template into literals and parameter references.
+fn path_parts(path: &str, params: &[Param]) -> Vec<PathPart> {
+    let mut parts = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        let name = &after[..end];
+        if start > 0 {
+            parts.push(PathPart::Literal(rest[..start].to_owned()));
+        }
+        match params
+            .iter()
+            .position(|p| p.location == ParamLocation::Path && p.wire_name == name)
+        {
+            Some(index) => parts.push(PathPart::Param(index)),
+            None => parts.push(PathPart::Literal(format!("{{{name}}}"))),
+        }
+        rest = &after[end + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_owned()));
+    }
+    parts
+}
+
+/// `Ok`, `Created`, `Accepted`, `NoContent`… for a status code.
+fn status_variant(status: u16) -> String {
+    match status {
+        200 => "Ok".into(),
+        201 => "Created".into(),
+        202 => "Accepted".into(),
+        203 => "NonAuthoritative".into(),
+        204 => "NoContent".into(),
+        205 => "ResetContent".into(),
+        206 => "PartialContent".into(),
+        other => format!("Status{other}"),
+    }
+}

@@ -1,0 +1,264 @@
+//! Every Rust identifier the generator emits is decided here.
+//!
+//! Rules, in order:
+//! - Words are split and re-cased by `heck` (`UpperCamelCase` for types and variants,
+//!   `snake_case` for fields, parameters and methods).
+//! - Punctuation that carries meaning in enum values becomes a word: a leading `+` is `Plus`,
+//!   a leading `-` before a digit is `Minus`; other punctuation (`$`, `@`, `.`, `/`…) only
+//!   separates words. Non-ASCII characters become `uXXXX` words, so every name is ASCII.
+//! - A name that is empty after this becomes `Empty` / `empty`; a name that starts with a digit
+//!   gets a `V` prefix (types, variants) or a `_` prefix (fields, methods).
+//! - Rust keywords become raw identifiers (`r#type`); the few that cannot be raw (`self`,
+//!   `Self`, `super`, `crate`, `_`) get a trailing underscore.
+//! - Collisions are resolved by [`NameSet`]: the first claimant (in document order) keeps the
+//!   name, later ones get `2`, `3`… appended (`_2` for snake_case names), so generation is
+//!   deterministic and generated code never fails to compile because of a name.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::HashSet;
+
+/// Keywords of Rust 2024, strict and reserved, that need a raw identifier.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Type names the generated code uses itself; a schema named like one of them gets a `Model`
+/// suffix instead of shadowing it.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Client",
+    "Error",
+    "Page",
+    "Request",
+    "RawResponse",
+    "SecretString",
+    "Paginated",
+    "Result",
+    "Option",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Vec",
+    "String",
+    "Box",
+    "BTreeMap",
+    "DateTime",
+    "Utc",
+    "Value",
+    "Method",
+    "Serialize",
+    "Deserialize",
+    "Serializer",
+    "Deserializer",
+    "IntoFuture",
+    "BoxFuture",
+    "Stream",
+    "Self",
+];
+
+/// Splits `raw` into ASCII words heck can case: meaningful punctuation becomes a word.
+fn words(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 8);
+    let mut chars = raw.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '+' if first => out.push_str("plus "),
+            '-' if first && chars.peek().is_some_and(char::is_ascii_digit) => {
+                out.push_str("minus ")
+            }
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c if c.is_ascii() => out.push(' '),
+            c => {
+                out.push_str(&format!(" u{:04x} ", u32::from(c)));
+            }
+        }
+        first = false;
+    }
+    out
+}
+
+/// An `UpperCamelCase` name for a type or enum variant.
+pub fn type_name(raw: &str) -> String {
+    let cased = words(raw).to_upper_camel_case();
+    let named = if cased.is_empty() {
+        "Empty".to_owned()
+    } else if cased.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{cased}")
+    } else {
+        cased
+    };
+    unkeyword(named)
+}
+
+/// A `snake_case` name for a field, parameter, setter or method.
+pub fn value_name(raw: &str) -> String {
+    let cased = words(raw).to_snake_case();
+    let named = if cased.is_empty() {
+        "empty".to_owned()
+    } else if cased.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{cased}")
+    } else {
+        cased
+    };
+    unkeyword(named)
+}
+
+/// The method name for an operation: the operationId without its category
+/// (`actions/list-self-hosted-runners-for-org` → `list_self_hosted_runners_for_org`).
+pub fn method_name(operation_id: &str) -> String {
+    let last = operation_id
+        .rsplit('/')
+        .find(|part| !part.trim().is_empty())
+        .unwrap_or(operation_id);
+    value_name(last)
+}
+
+/// Turns a keyword into a raw identifier, or suffixes one that cannot be raw.
+fn unkeyword(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The identifier without a raw prefix, for building derived names.
+pub fn bare(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Whether `name` is an identifier the emitters can use as it is.
+pub fn is_valid_identifier(name: &str) -> bool {
+    let bare_name = bare(name);
+    let mut chars = bare_name.chars();
+    let starts_well = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    starts_well
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && bare_name != "_"
+        && !NOT_RAW.contains(&bare_name)
+        && (name.starts_with("r#") || !KEYWORDS.contains(&bare_name))
+}
+
+/// A namespace of names already taken; claiming a taken name yields a numbered one.
+#[derive(Debug, Default, Clone)]
+pub struct NameSet {
+    taken: HashSet<String>,
+}
+
+impl NameSet {
+    /// A namespace in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> NameSet {
+        NameSet {
+            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
+        }
+    }
+
+    /// Claims `name`, or the first free numbered variant of it (`Name2`, `name_2`).
+    pub fn claim(&mut self, name: &str) -> String {
+        if self.taken.insert(bare(name).to_owned()) {
+            return name.to_owned();
+        }
+        let base = bare(name);
+        let separator = if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
+        let mut index = 2usize;
+        loop {
+            let candidate = format!("{base}{separator}{index}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            index += 1;
+        }
+    }
+
+    /// Claims a type name; a reserved one gets a `Model` suffix first.
+    pub fn claim_type(&mut self, name: &str) -> String {
+        if RESERVED_TYPE_NAMES.contains(&name) {
+            return self.claim(&format!("{name}Model"));
+        }
+        self.claim(name)
+    }
+
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(bare(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_become_raw_or_suffixed() {
+        assert_eq!(value_name("type"), "r#type");
+        assert_eq!(value_name("gen"), "r#gen");
+        assert_eq!(value_name("async"), "r#async");
+        assert_eq!(value_name("self"), "self_");
+        assert_eq!(value_name("super"), "super_");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn punctuation_digits_and_unicode() {
+        assert_eq!(type_name("+1"), "Plus1");
+        assert_eq!(type_name("-1"), "Minus1");
+        assert_eq!(type_name("1"), "V1");
+        assert_eq!(value_name("$ref"), "r#ref");
+        assert_eq!(value_name("@timestamp"), "timestamp");
+        assert_eq!(value_name("2fa"), "_2fa");
+        assert_eq!(type_name(""), "Empty");
+        assert_eq!(value_name("---"), "empty");
+        assert_eq!(type_name("ünï"), "U00fcNU00ef");
+        assert!(is_valid_identifier(&value_name("日本")));
+    }
+
+    #[test]
+    fn github_operation_ids() {
+        assert_eq!(
+            method_name("actions/list-self-hosted-runners-for-org"),
+            "list_self_hosted_runners_for_org"
+        );
+        assert_eq!(method_name("no-category"), "no_category");
+        assert_eq!(method_name("trailing/"), "trailing");
+        assert_eq!(type_name("runner-groups-org"), "RunnerGroupsOrg");
+    }
+
+    #[test]
+    fn collisions_are_numbered_in_claim_order() {
+        let mut names = NameSet::default();
+        assert_eq!(names.claim(&value_name("ref")), "r#ref");
+        assert_eq!(names.claim(&value_name("$ref")), "ref_2");
+        let mut types = NameSet::default();
+        assert_eq!(types.claim(&type_name("1")), "V1");
+        assert_eq!(types.claim(&type_name("+1")), "Plus1");
+        assert_eq!(types.claim_type("Error"), "ErrorModel");
+        assert_eq!(types.claim_type("Runner"), "Runner");
+        assert_eq!(types.claim_type("Runner"), "Runner2");
+    }
+
+    #[test]
+    fn every_generated_name_is_valid() {
+        for raw in [
+            "", "_", "__", "1", "+", "-", "a b", "Self", "crate", "ü", "x-1", "_1",
+        ] {
+            assert!(is_valid_identifier(&type_name(raw)), "{raw:?}");
+            assert!(is_valid_identifier(&value_name(raw)), "{raw:?}");
+        }
+    }
+}

@@ -1,0 +1,528 @@
+//! Checks a loaded spec for everything the later phases rely on, reporting every problem at
+//! once with its JSON pointer.
+//!
+//! After this phase: every local `$ref` resolves, every path parameter is declared and used,
+//! operation method names are unique, and nothing unsupported (cookies, multipart bodies,
+//! callbacks, links, external references, `not`) is silently dropped.
+
+use crate::diagnostic::{Diagnostic, Report, pointer};
+use crate::naming;
+use crate::refs::{Kind, Resolver};
+use openapiv3::{
+    AdditionalProperties, OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr,
+    Schema, SchemaKind, Type,
+};
+use std::collections::HashMap;
+
+/// Validates `spec`; the report lists every problem found.
+pub fn validate(spec: &OpenAPI) -> Result<(), Report> {
+    let mut validator = Validator {
+        resolver: Resolver::new(spec),
+        report: Report::default(),
+        method_names: HashMap::new(),
+        newtypes: HashMap::new(),
+    };
+    validator.paths(spec);
+    validator.components(spec);
+    validator.report.into_result(())
+}
+
+struct Validator<'a> {
+    resolver: Resolver<'a>,
+    report: Report,
+    /// Method name → (operationId, pointer) of its first claimant.
+    method_names: HashMap<String, (String, String)>,
+    /// Newtype name → (primitive, pointer) of its first declaration.
+    newtypes: HashMap<String, (&'static str, String)>,
+}
+
+/// Whether a media type carries JSON (`application/json`, `application/vnd.github+json`…).
+pub fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+impl<'a> Validator<'a> {
+    fn error(&mut self, at: String, message: String, help: &str) {
+        self.report
+            .push(Diagnostic::at_pointer(at, message).help(help));
+    }
+
+    fn reference(&mut self, reference: &str, kind: Kind, at: &str) {
+        if self.resolver.exists(reference, kind) {
+            return;
+        }
+        let message = if reference.starts_with('#') {
+            format!("`$ref: {reference}` points to nothing")
+        } else {
+            format!("`$ref: {reference}` is an external reference, which is not supported")
+        };
+        self.error(
+            at.to_owned(),
+            message,
+            &format!(
+                "reference a component of this file, as `#/components/{}/<name>`, and define it there",
+                kind.key()
+            ),
+        );
+    }
+
+    fn paths(&mut self, spec: &'a OpenAPI) {
+        for (path, item) in spec.paths.iter() {
+            let at = pointer(["paths", path]);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { .. } => {
+                    self.error(
+                        at,
+                        "a path item `$ref` is not supported".into(),
+                        "write the operations of this path inline",
+                    );
+                    continue;
+                }
+            };
+            for (index, parameter) in item.parameters.iter().enumerate() {
+                self.parameter(parameter, &format!("{at}/parameters/{index}"));
+            }
+            for (method, operation) in item.iter() {
+                let op_at = format!("{at}/{method}");
+                let mut parameters = item.parameters.clone();
+                parameters.extend(operation.parameters.iter().cloned());
+                self.operation(path, method, operation, &parameters, &op_at);
+            }
+        }
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        operation: &'a Operation,
+        parameters: &[ReferenceOr<Parameter>],
+        at: &str,
+    ) {
+        let operation_id = operation
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| format!("{method} {path}"));
+        let method_name = naming::method_name(&operation_id);
+        if let Some((first_id, first_at)) = self.method_names.get(&method_name) {
+            let message = format!(
+                "operations `{first_id}` ({first_at}) and `{operation_id}` would both be the method `{method_name}`"
+            );
+            self.error(
+                at.to_owned(),
+                message,
+                "give one of them another operationId",
+            );
+        } else {
+            self.method_names
+                .insert(method_name, (operation_id, at.to_owned()));
+        }
+        for (index, parameter) in operation.parameters.iter().enumerate() {
+            self.parameter(parameter, &format!("{at}/parameters/{index}"));
+        }
+        self.path_parameters(path, parameters, at);
+        if let Some(body) = &operation.request_body {
+            let body_at = format!("{at}/requestBody");
+            match body {
+                ReferenceOr::Reference { reference } => {
+                    self.reference(reference, Kind::RequestBodies, &body_at)
+                }
+                ReferenceOr::Item(body) => self.request_body(body, &body_at),
+            }
+        }
+        if !operation.callbacks.is_empty() {
+            self.error(format!("{at}/callbacks"), "callbacks are not supported".into(), "remove `callbacks`; describe the callback requests as operations of the receiving API instead");
+        }
+        let responses = operation
+            .responses
+            .responses
+            .iter()
+            .map(|(code, r)| (code.to_string(), r));
+        let default = operation
+            .responses
+            .default
+            .iter()
+            .map(|r| ("default".to_owned(), r));
+        for (code, response) in responses.chain(default) {
+            let response_at = format!("{at}/responses/{code}");
+            match response {
+                ReferenceOr::Reference { reference } => {
+                    self.reference(reference, Kind::Responses, &response_at)
+                }
+                ReferenceOr::Item(response) => self.response(response, &response_at),
+            }
+        }
+    }
+
+    fn request_body(&mut self, body: &'a openapiv3::RequestBody, at: &str) {
+        if !body.content.keys().any(|media| is_json_media_type(media)) {
+            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.error(
+                format!("{at}/content"),
+                format!("request bodies of type {} are not supported", types.join(", ")),
+                "only JSON request bodies (`application/json` or `*/*+json`) can be generated; multipart and form bodies are not supported yet",
+            );
+        }
+        for (media, content) in &body.content {
+            if let Some(schema) = &content.schema {
+                self.schema(schema, &pointer_join(at, &["content", media, "schema"]));
+            }
+        }
+    }
+
+    fn response(&mut self, response: &'a openapiv3::Response, at: &str) {
+        if !response.links.is_empty() {
+            self.error(
+                format!("{at}/links"),
+                "response `links` are not supported".into(),
+                "remove `links`; they describe relations the generated client cannot follow",
+            );
+        }
+        for (name, header) in &response.headers {
+            if let ReferenceOr::Reference { reference } = header {
+                self.reference(
+                    reference,
+                    Kind::Headers,
+                    &pointer_join(at, &["headers", name]),
+                );
+            }
+        }
+        for (media, content) in &response.content {
+            if let Some(schema) = &content.schema {
+                self.schema(schema, &pointer_join(at, &["content", media, "schema"]));
+            }
+            for (name, example) in &content.examples {
+                if let ReferenceOr::Reference { reference } = example {
+                    self.reference(
+                        reference,
+                        Kind::Examples,
+                        &pointer_join(at, &["content", media, "examples", name]),
+                    );
+                }
+            }
+        }
+    }
+
+    fn parameter(&mut self, parameter: &'a ReferenceOr<Parameter>, at: &str) {
+        let parameter = match parameter {
+            ReferenceOr::Reference { reference } => {
+                self.reference(reference, Kind::Parameters, at);
+                return;
+            }
+            ReferenceOr::Item(parameter) => parameter,
+        };
+        self.parameter_item(parameter, at);
+    }
+
+    fn parameter_item(&mut self, parameter: &'a Parameter, at: &str) {
+        let data = parameter.parameter_data_ref();
+        if let Parameter::Cookie { .. } = parameter {
+            self.error(
+                format!("{at}/in"),
+                format!(
+                    "parameter `{}` is a cookie parameter, which is not supported",
+                    data.name
+                ),
+                "send it as a header parameter, or remove it",
+            );
+        }
+        match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                self.schema(schema, &format!("{at}/schema"))
+            }
+            ParameterSchemaOrContent::Content(_) => self.error(
+                format!("{at}/content"),
+                format!(
+                    "parameter `{}` uses `content`, which is not supported",
+                    data.name
+                ),
+                "describe the parameter with `schema` instead",
+            ),
+        }
+    }
+
+    fn path_parameters(&mut self, path: &str, parameters: &[ReferenceOr<Parameter>], at: &str) {
+        let declared: Vec<String> = parameters
+            .iter()
+            .filter_map(|p| self.resolver.parameter(p))
+            .filter(|p| matches!(p, Parameter::Path { .. }))
+            .map(|p| p.parameter_data_ref().name.clone())
+            .collect();
+        let used = template_names(path);
+        for name in &used {
+            if !declared.contains(name) {
+                self.error(
+                    at.to_owned(),
+                    format!("the path uses `{{{name}}}` but the operation declares no path parameter `{name}`"),
+                    &format!("add a parameter with `name: {name}` and `in: path`"),
+                );
+            }
+        }
+        for name in &declared {
+            if !used.contains(name) {
+                self.error(
+                    at.to_owned(),
+                    format!("path parameter `{name}` does not appear in the path `{path}`"),
+                    "use it in the path template, or make it a query parameter",
+                );
+            }
+        }
+    }
+
+    fn components(&mut self, spec: &'a OpenAPI) {
+        let Some(components) = &spec.components else {
+            return;
+        };
+        for (name, schema) in &components.schemas {
+            self.schema(schema, &pointer(["components", "schemas", name]));
+        }
+        for (name, parameter) in &components.parameters {
+            self.parameter(parameter, &pointer(["components", "parameters", name]));
+        }
+        for (name, body) in &components.request_bodies {
+            let at = pointer(["components", "requestBodies", name]);
+            match body {
+                ReferenceOr::Reference { reference } => {
+                    self.reference(reference, Kind::RequestBodies, &at)
+                }
+                ReferenceOr::Item(body) => self.request_body(body, &at),
+            }
+        }
+        for (name, response) in &components.responses {
+            let at = pointer(["components", "responses", name]);
+            match response {
+                ReferenceOr::Reference { reference } => {
+                    self.reference(reference, Kind::Responses, &at)
+                }
+                ReferenceOr::Item(response) => self.response(response, &at),
+            }
+        }
+    }
+
+    fn schema(&mut self, schema: &'a ReferenceOr<Schema>, at: &str) {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, Kind::Schemas, at),
+            ReferenceOr::Item(schema) => self.schema_item(schema, at),
+        }
+    }
+
+    fn boxed_schema(&mut self, schema: &'a ReferenceOr<Box<Schema>>, at: &str) {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, Kind::Schemas, at),
+            ReferenceOr::Item(schema) => self.schema_item(schema, at),
+        }
+    }
+
+    fn schema_item(&mut self, schema: &'a Schema, at: &str) {
+        self.newtype(schema, at);
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => {
+                for (name, property) in &object.properties {
+                    self.boxed_schema(property, &pointer_join(at, &["properties", name]));
+                }
+                if let Some(AdditionalProperties::Schema(extra)) = &object.additional_properties {
+                    self.schema(extra, &format!("{at}/additionalProperties"));
+                }
+            }
+            SchemaKind::Type(Type::Array(array)) => {
+                if let Some(items) = &array.items {
+                    self.boxed_schema(items, &format!("{at}/items"));
+                }
+            }
+            SchemaKind::Type(_) => {}
+            SchemaKind::AllOf { all_of: list } => self.schema_list(list, at, "allOf"),
+            SchemaKind::OneOf { one_of: list } => self.schema_list(list, at, "oneOf"),
+            SchemaKind::AnyOf { any_of: list } => self.schema_list(list, at, "anyOf"),
+            SchemaKind::Not { .. } => self.error(
+                format!("{at}/not"),
+                "`not` schemas are not supported".into(),
+                "describe what the value is rather than what it is not",
+            ),
+            SchemaKind::Any(any) => {
+                for (name, property) in &any.properties {
+                    self.boxed_schema(property, &pointer_join(at, &["properties", name]));
+                }
+                if let Some(items) = &any.items {
+                    self.boxed_schema(items, &format!("{at}/items"));
+                }
+                if let Some(AdditionalProperties::Schema(extra)) = &any.additional_properties {
+                    self.schema(extra, &format!("{at}/additionalProperties"));
+                }
+                for (key, list) in [
+                    ("allOf", &any.all_of),
+                    ("oneOf", &any.one_of),
+                    ("anyOf", &any.any_of),
+                ] {
+                    self.schema_list(list, at, key);
+                }
+            }
+        }
+    }
+
+    fn schema_list(&mut self, list: &'a [ReferenceOr<Schema>], at: &str, key: &str) {
+        for (index, member) in list.iter().enumerate() {
+            self.schema(member, &format!("{at}/{key}/{index}"));
+        }
+    }
+
+    /// `x-newtype` names a valid type and wraps the same primitive everywhere.
+    fn newtype(&mut self, schema: &Schema, at: &str) {
+        let Some(value) = schema.schema_data.extensions.get("x-newtype") else {
+            return;
+        };
+        let at = format!("{at}/x-newtype");
+        let Some(name) = value
+            .as_str()
+            .filter(|name| naming::type_name(name) == *name && naming::is_valid_identifier(name))
+        else {
+            self.error(
+                at,
+                format!("`x-newtype: {value}` is not an UpperCamelCase type name"),
+                "name the newtype like a Rust type, for example `x-newtype: RunnerId`",
+            );
+            return;
+        };
+        let primitive = match &schema.schema_kind {
+            SchemaKind::Type(Type::Integer(_)) => "integer",
+            SchemaKind::Type(Type::String(_)) => "string",
+            _ => {
+                self.error(
+                    at,
+                    format!(
+                        "`x-newtype: {name}` is on a schema that is not an integer or a string"
+                    ),
+                    "put `x-newtype` on integer or string schemas only",
+                );
+                return;
+            }
+        };
+        match self.newtypes.get(name) {
+            Some((first, first_at)) if *first != primitive => {
+                let message = format!(
+                    "newtype `{name}` wraps an {primitive} here but a {first} at {first_at}"
+                );
+                self.error(
+                    at,
+                    message,
+                    "use one primitive type for every occurrence of a newtype",
+                );
+            }
+            Some(_) => {}
+            None => {
+                self.newtypes.insert(name.to_owned(), (primitive, at));
+            }
+        }
+    }
+}
+
+/// Appends raw tokens to a pointer.
+fn pointer_join(base: &str, tokens: &[&str]) -> String {
+    let mut out = base.to_owned();
+    for token in tokens {
+        out.push('/');
+        out.push_str(&crate::diagnostic::pointer_token(token));
+    }
+    out
+}
+
+/// The `{name}` parameters of a path template, in order.
+pub fn template_names(path: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        names.push(after[..end].to_owned());
+        rest = &after[end + 1..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> String {
+        let spec = crate::load::load_str(text).map_err(|r| r.to_string());
+        match spec.map(|spec| validate(&spec)) {
+            Ok(Ok(())) => String::new(),
+            Ok(Err(report)) => report.to_string(),
+            Err(load) => load,
+        }
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let text = r##"
+openapi: 3.0.3
+info: {title: t, version: v}
+paths:
+  /orgs/{org}:
+    get:
+      operationId: a/get-org
+      parameters:
+        - $ref: '#/components/parameters/missing'
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/nothing'}
+    post:
+      operationId: b/get-org
+      parameters:
+        - {name: org, in: path, required: true, schema: {type: string}}
+        - {name: session, in: cookie, schema: {type: string}}
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object}
+      responses:
+        '204': {description: done}
+"##;
+        let report = errors(text);
+        assert!(
+            report.contains("`$ref: #/components/parameters/missing` points to nothing"),
+            "{report}"
+        );
+        assert!(
+            report.contains("`$ref: #/components/schemas/nothing` points to nothing"),
+            "{report}"
+        );
+        assert!(
+            report.contains("declares no path parameter `org`"),
+            "{report}"
+        );
+        assert!(
+            report.contains("would both be the method `get_org`"),
+            "{report}"
+        );
+        assert!(report.contains("cookie parameter"), "{report}");
+        assert!(
+            report.contains("multipart/form-data are not supported"),
+            "{report}"
+        );
+        assert!(report.ends_with("6 errors in the spec"), "{report}");
+    }
+
+    #[test]
+    fn template_names_in_order() {
+        assert_eq!(template_names("/a/{x}/b/{y}"), vec!["x", "y"]);
+        assert_eq!(template_names("/a/{broken"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn json_media_types() {
+        assert!(is_json_media_type("application/json; charset=utf-8"));
+        assert!(is_json_media_type("application/vnd.github+json"));
+        assert!(is_json_media_type("application/problem+json"));
+        assert!(!is_json_media_type("text/plain"));
+    }
+}
