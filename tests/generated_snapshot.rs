@@ -1,0 +1,26 @@
+//! The complete generated source for the curated spec, as an insta snapshot: the reviewable
+//! diff of generated code. A spec or generator change without an accepted snapshot fails here;
+//! review it with `cargo insta review`.
+
+use github_runners_tests::spec_bytes;
+
+#[test]
+fn curated_spec_generates_the_reviewed_client() {
+    let source = github_runners_codegen::generate(&spec_bytes(), "spec/github-runners.yaml")
+        .unwrap_or_else(|error| panic!("{error}"));
+    insta::assert_snapshot!("github_runners", source);
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let first = github_runners_codegen::generate(&spec_bytes(), "spec/github-runners.yaml");
+    let second = github_runners_codegen::generate(&spec_bytes(), "spec/github-runners.yaml");
+    assert_eq!(first.ok(), second.ok());
+}
+
+#[test]
+fn generated_source_has_the_generated_header() {
+    let source = github_runners_codegen::generate(&spec_bytes(), "spec/github-runners.yaml")
+        .unwrap_or_default();
+    assert!(source.starts_with("// @generated"));
+}
