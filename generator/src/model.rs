@@ -286,6 +286,24 @@ pub struct Param {
     pub docs: Docs,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// How the value becomes the text of its path segment, query pair or header.
+    pub encoding: WireEncoding,
+}
+
+/// How a parameter value becomes text on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WireEncoding {
+    /// `to_string()`: strings, numbers, booleans, enums and newtypes.
+    Display,
+    /// RFC 3339: `format: date-time`.
+    Rfc3339,
+    /// The secret's text.
+    Secret,
+    /// JSON text: objects, unions, maps, free-form values and `content: application/json`
+    /// parameters (which are never exploded).
+    Json,
+    /// A list sent as one query pair (or header) per item, each encoded as given.
+    EachItem(Box<WireEncoding>),
 }
 
 /// A JSON request body.

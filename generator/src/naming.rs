@@ -111,6 +111,21 @@ pub fn value_name(raw: &str) -> String {
     unkeyword(named)
 }
 
+/// Methods the runtime's `Client` has itself; an operation named like one of them gets an
+/// `_operation` suffix (`new` → `new_operation`), since an inherent method cannot be defined
+/// twice.
+pub const CLIENT_METHODS: &[&str] = &[
+    "builder",
+    "new",
+    "rate_limit",
+    "base_url",
+    "retry_policy",
+    "record_rate_limit",
+    "execute",
+    "request_url",
+    "request_headers",
+];
+
 /// The method name for an operation: the operationId without its category
 /// (`actions/list-self-hosted-runners-for-org` → `list_self_hosted_runners_for_org`).
 pub fn method_name(operation_id: &str) -> String {
@@ -118,7 +133,26 @@ pub fn method_name(operation_id: &str) -> String {
         .rsplit('/')
         .find(|part| !part.trim().is_empty())
         .unwrap_or(operation_id);
-    value_name(last)
+    let name = value_name(last);
+    if CLIENT_METHODS.contains(&name.as_str()) {
+        format!("{name}_operation")
+    } else {
+        name
+    }
+}
+
+/// The operationId used for an operation that has none: the method and the path
+/// (`get /users/{id}/repos`), whose method name is `get_users_id_repos`.
+pub fn fallback_operation_id(method: &str, path: &str) -> String {
+    format!("{method} {path}")
+}
+
+/// The method name of an operation, from its operationId or, without one, its method and path.
+pub fn operation_method_name(operation_id: Option<&str>, method: &str, path: &str) -> String {
+    match operation_id {
+        Some(id) => method_name(id),
+        None => value_name(&fallback_operation_id(method, path)),
+    }
 }
 
 /// Turns a keyword into a raw identifier, or suffixes one that cannot be raw.
@@ -170,7 +204,11 @@ impl NameSet {
         if self.taken.insert(bare(name).to_owned()) {
             return name.to_owned();
         }
-        let base = bare(name);
+        // `self_` and `Self_` are numbered as `self_2` and `Self2`, never `self__2`.
+        let base = match bare(name).trim_end_matches('_') {
+            "" => bare(name),
+            trimmed => trimmed,
+        };
         let separator = if base.starts_with(|c: char| c.is_ascii_uppercase()) {
             ""
         } else {
@@ -237,6 +275,12 @@ mod tests {
         assert_eq!(method_name("no-category"), "no_category");
         assert_eq!(method_name("trailing/"), "trailing");
         assert_eq!(type_name("runner-groups-org"), "RunnerGroupsOrg");
+        assert_eq!(method_name("new"), "new_operation");
+        assert_eq!(
+            operation_method_name(None, "get", "/users/{user-id}/repos"),
+            "get_users_user_id_repos"
+        );
+        assert_eq!(operation_method_name(Some("a/b"), "get", "/"), "b");
     }
 
     #[test]
@@ -250,6 +294,10 @@ mod tests {
         assert_eq!(types.claim_type("Error"), "ErrorModel");
         assert_eq!(types.claim_type("Runner"), "Runner");
         assert_eq!(types.claim_type("Runner"), "Runner2");
+        assert_eq!(types.claim(&type_name("self")), "Self_");
+        assert_eq!(types.claim(&type_name("Self")), "Self2");
+        assert_eq!(names.claim(&value_name("self")), "self_");
+        assert_eq!(names.claim(&value_name("Self")), "self_2");
     }
 
     #[test]

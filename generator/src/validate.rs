@@ -109,8 +109,9 @@ impl<'a> Validator<'a> {
         let operation_id = operation
             .operation_id
             .clone()
-            .unwrap_or_else(|| format!("{method} {path}"));
-        let method_name = naming::method_name(&operation_id);
+            .unwrap_or_else(|| naming::fallback_operation_id(method, path));
+        let method_name =
+            naming::operation_method_name(operation.operation_id.as_deref(), method, path);
         if let Some((first_id, first_at)) = self.method_names.get(&method_name) {
             let message = format!(
                 "operations `{first_id}` ({first_at}) and `{operation_id}` would both be the method `{method_name}`"
@@ -237,14 +238,25 @@ impl<'a> Validator<'a> {
             ParameterSchemaOrContent::Schema(schema) => {
                 self.schema(schema, &format!("{at}/schema"))
             }
-            ParameterSchemaOrContent::Content(_) => self.error(
-                format!("{at}/content"),
-                format!(
-                    "parameter `{}` uses `content`, which is not supported",
-                    data.name
-                ),
-                "describe the parameter with `schema` instead",
-            ),
+            ParameterSchemaOrContent::Content(content) => {
+                let media: Vec<&str> = content.keys().map(String::as_str).collect();
+                match content.iter().next() {
+                    Some((media_type, item)) if media.len() == 1 && is_json_media_type(media_type) => {
+                        if let Some(schema) = &item.schema {
+                            self.schema(schema, &pointer_join(at, &["content", media_type, "schema"]));
+                        }
+                    }
+                    _ => self.error(
+                        format!("{at}/content"),
+                        format!(
+                            "parameter `{}` has `content` of type {}; only one JSON media type is supported there",
+                            data.name,
+                            if media.is_empty() { "(none)".to_owned() } else { media.join(", ") }
+                        ),
+                        "describe the parameter with `schema`, or with `content` of `application/json` only",
+                    ),
+                }
+            }
         }
     }
 

@@ -4,7 +4,7 @@ use super::docs::{doc_attrs, text_attrs};
 use super::{ident, type_tokens};
 use crate::model::{
     Api, Body, BodyField, HttpMethod, MultiResponse, Operation, PageShape, Param, ParamLocation,
-    PathPart, ResponseKind, TypeRef,
+    PathPart, ResponseKind, TypeRef, WireEncoding,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -333,15 +333,16 @@ fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
     out
 }
 
-/// The expression that turns a stored value into a query or header string.
-fn to_wire_string(value: TokenStream, ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::DateTime => quote!(#value.to_rfc3339()),
-        TypeRef::Secret => quote!(#value.expose_secret()),
-        TypeRef::Json | TypeRef::Map(_) => {
-            quote!(serde_json::to_string(&#value).unwrap_or_default())
+/// The expression that turns a stored value into the text of a path segment, query pair or
+/// header (JSON encoding can fail, so it may return early with `Error::Encode`).
+fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
+    match encoding {
+        WireEncoding::Rfc3339 => quote!(#value.to_rfc3339()),
+        WireEncoding::Secret => quote!(#value.expose_secret()),
+        WireEncoding::Json | WireEncoding::EachItem(_) => {
+            quote!(serde_json::to_string(&#value).map_err(Error::Encode)?)
         }
-        _ => quote!(#value.to_string()),
+        WireEncoding::Display => quote!(#value.to_string()),
     }
 }
 
@@ -357,7 +358,11 @@ fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
                 format_string.push_str("{}");
                 if let Some(param) = op.params.get(*index) {
                     let field = ident(&param.rust_name);
-                    format_args.push(quote!(#runtime::path_segment(&self.#field)));
+                    let text = match &param.encoding {
+                        WireEncoding::Display => quote!(&self.#field),
+                        encoding => to_wire_string(quote!(self.#field), encoding),
+                    };
+                    format_args.push(quote!(#runtime::path_segment(#text)));
                 }
             }
         }
@@ -386,25 +391,25 @@ fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
     {
         let field = ident(&param.rust_name);
         let wire = &param.wire_name;
-        let add = |value: TokenStream, ty: &TypeRef| {
-            let text = to_wire_string(value, ty);
+        let add = |value: TokenStream, encoding: &WireEncoding| {
+            let text = to_wire_string(value, encoding);
             match param.location {
                 ParamLocation::Header => quote!(request = request.header(#wire, #text);),
                 _ => quote!(request = request.query(#wire, #text);),
             }
         };
-        let step = match (&param.ty, param.required) {
-            (TypeRef::List(item), true) => {
+        let step = match (&param.encoding, param.required) {
+            (WireEncoding::EachItem(item), true) => {
                 let add = add(quote!(value), item);
                 quote!(for value in &self.#field { #add })
             }
-            (TypeRef::List(item), false) => {
+            (WireEncoding::EachItem(item), false) => {
                 let add = add(quote!(value), item);
                 quote!(for value in self.#field.iter().flatten() { #add })
             }
-            (ty, true) => add(quote!(self.#field), ty),
-            (ty, false) => {
-                let add = add(quote!(value), ty);
+            (encoding, true) => add(quote!(self.#field), encoding),
+            (encoding, false) => {
+                let add = add(quote!(value), encoding);
                 quote!(if let Some(value) = &self.#field { #add })
             }
         };
@@ -496,10 +501,10 @@ fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStr
             }
         }
     });
-    let first_binding = if default_page_size.is_some() {
-        quote!(let mut first)
+    let (first_binding, default_per_page) = if default_page_size.is_some() {
+        (quote!(let mut first), quote!(default_per_page))
     } else {
-        quote!(let first)
+        (quote!(let first), quote!(_default_per_page))
     };
     let items = match &shape.items_field {
         Some(field) => {
@@ -540,7 +545,7 @@ fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStr
                 &self.client
             }
 
-            fn first_request(&self, default_per_page: u32) -> Result<Request, Error> {
+            fn first_request(&self, #default_per_page: u32) -> Result<Request, Error> {
                 #first_binding = self.clone();
                 #default_page_size
                 first.request()

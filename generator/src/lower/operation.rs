@@ -5,7 +5,7 @@ use super::schema::SchemaLowerer;
 use crate::diagnostic::{pointer, pointer_token};
 use crate::model::{
     Body, BodyField, Docs, HttpMethod, MultiResponse, MultiVariant, Operation, PageShape, Param,
-    ParamLocation, PathPart, ResponseKind, TotalCount, TypeDef, TypeRef,
+    ParamLocation, PathPart, ResponseKind, TotalCount, TypeDef, TypeRef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::Resolver;
@@ -79,8 +79,9 @@ impl<'a> OperationLowerer<'a, '_> {
         let operation_id = operation
             .operation_id
             .clone()
-            .unwrap_or_else(|| format!("{method}-{path}"));
-        let method_name = naming::method_name(&operation_id);
+            .unwrap_or_else(|| naming::fallback_operation_id(method, path));
+        let method_name =
+            naming::operation_method_name(operation.operation_id.as_deref(), method, path);
         let builder_name = self
             .schemas
             .names
@@ -167,13 +168,21 @@ impl<'a> OperationLowerer<'a, '_> {
             Parameter::Header { .. } => ParamLocation::Header,
             Parameter::Cookie { .. } => return None,
         };
-        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            return None;
+        let (schema, schema_at, as_json) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => (schema, format!("{at}/schema"), false),
+            ParameterSchemaOrContent::Content(content) => {
+                let (media_type, item) = content.iter().next()?;
+                let schema_at = format!("{at}/content/{}/schema", pointer_token(media_type));
+                (item.schema.as_ref()?, schema_at, true)
+            }
         };
         let context = format!("{builder_name}{}", naming::type_name(&data.name));
-        let ty = self
-            .schemas
-            .type_of(schema, &context, &format!("{at}/schema"));
+        let ty = self.schemas.type_of(schema, &context, &schema_at);
+        let encoding = if as_json {
+            WireEncoding::Json
+        } else {
+            self.schemas.encoding(&ty, location == ParamLocation::Path)
+        };
         let mut notes = Vec::new();
         if let Some(default) = self
             .resolver
@@ -201,6 +210,7 @@ impl<'a> OperationLowerer<'a, '_> {
                 notes,
             },
             deprecated: data.deprecated.unwrap_or(false),
+            encoding,
         })
     }
 

@@ -6,7 +6,9 @@
 //! property name and the same values as one already made reuses it.
 
 use crate::diagnostic::{Diagnostic, Report, pointer};
-use crate::model::{Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, UnionDef};
+use crate::model::{
+    Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, UnionDef, WireEncoding,
+};
 use crate::naming::{self, NameSet};
 use crate::refs::{Kind, Resolver, component_name};
 use openapiv3::{
@@ -94,6 +96,32 @@ impl<'a> SchemaLowerer<'a> {
         self.type_index
             .get(name)
             .and_then(|index| self.types.get(*index))
+    }
+
+    /// How a parameter of type `ty` is written as text: lists are exploded into one pair per
+    /// item (except in a path, where, like objects and unions, they are sent as JSON).
+    pub fn encoding(&self, ty: &TypeRef, in_path: bool) -> WireEncoding {
+        match ty {
+            TypeRef::String
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::F32
+            | TypeRef::F64
+            | TypeRef::Bool
+            | TypeRef::Newtype(_) => WireEncoding::Display,
+            TypeRef::Secret => WireEncoding::Secret,
+            TypeRef::DateTime => WireEncoding::Rfc3339,
+            TypeRef::Named(name) => match self.type_def(name) {
+                Some(TypeDef::Enum(_)) => WireEncoding::Display,
+                _ => WireEncoding::Json,
+            },
+            TypeRef::List(item) if !in_path && !matches!(**item, TypeRef::List(_)) => {
+                WireEncoding::EachItem(Box::new(self.encoding(item, true)))
+            }
+            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Boxed(_) => {
+                WireEncoding::Json
+            }
+        }
     }
 
     /// Whether a boxed schema (following `$ref`s) is `nullable: true`.
@@ -337,7 +365,10 @@ impl<'a> SchemaLowerer<'a> {
         TypeRef::Named(name)
     }
 
-    fn enum_def(&self, schema: &Schema, name: String, values: Vec<String>) -> EnumDef {
+    /// The enum of `values`; a value listed twice is one variant.
+    fn enum_def(&self, schema: &Schema, name: String, mut values: Vec<String>) -> EnumDef {
+        let mut seen = std::collections::HashSet::new();
+        values.retain(|value| seen.insert(value.clone()));
         let mut variant_names = NameSet::with_reserved(&["Unknown"]);
         let variants = values
             .into_iter()

@@ -1,0 +1,10 @@
+//! Compiles the code generated from every good corpus spec in `tests/corpus/good/`.
+//!
+//! `build.rs` runs the generator on each spec; this crate includes each output in a module of
+//! its own, next to a copy of the hand-written runtime. Building the workspace therefore proves
+//! that every good case generates code that compiles, and `deny(warnings)` that it compiles
+//! cleanly.
+
+#![deny(warnings)]
+
+include!(concat!(env!("OUT_DIR"), "/cases.rs"));
