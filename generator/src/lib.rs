@@ -33,6 +33,7 @@ mod lower;
 pub mod model;
 pub mod naming;
 mod refs;
+mod shape;
 mod source_map;
 pub mod standalone;
 mod validate;

@@ -138,7 +138,7 @@ fn mutate(value: &mut Value, target: usize, op: u8, arg: u8) {
             };
             match (node_mut(value, parent), last) {
                 (Some(Value::Object(map)), Step::Key(key)) => {
-                    map.shift_remove(key);
+                    map.remove(key);
                 }
                 (Some(Value::Array(items)), Step::Index(index)) if *index < items.len() => {
                     items.remove(*index);
@@ -158,7 +158,7 @@ fn mutate(value: &mut Value, target: usize, op: u8, arg: u8) {
                 return;
             };
             if let Some(Value::Object(map)) = node_mut(value, parent) {
-                if let Some(moved) = map.shift_remove(key) {
+                if let Some(moved) = map.remove(key) {
                     map.insert(KEYS[arg as usize % KEYS.len()].to_owned(), moved);
                 }
             }
