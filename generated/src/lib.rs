@@ -35,3 +35,8 @@ pub use runtime::{
     ApiError, ApiErrorDetail, Client, ClientBuilder, Error, Page, RateLimit, RetryPolicy,
     SecretString,
 };
+
+/// The README's examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

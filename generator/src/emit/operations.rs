@@ -8,6 +8,7 @@ use crate::model::{
 };
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::HashSet;
 
 /// The `impl Client` block and the `builders` module.
 pub fn operations(api: &Api, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
@@ -15,10 +16,16 @@ pub fn operations(api: &Api, runtime: &syn::Path, link_base: Option<&str>) -> To
         return TokenStream::new();
     }
     let methods = api.operations.iter().map(|op| client_method(op, link_base));
+    let copy_newtypes: HashSet<String> = api
+        .newtypes
+        .iter()
+        .filter(|newtype| newtype.inner != TypeRef::String)
+        .map(|newtype| newtype.name.clone())
+        .collect();
     let builders = api
         .operations
         .iter()
-        .map(|op| builder(op, runtime, link_base));
+        .map(|op| builder(op, runtime, &copy_newtypes, link_base));
     let has_pages = api
         .operations
         .iter()
@@ -66,6 +73,15 @@ fn argument(name: &proc_macro2::Ident, ty: &TypeRef) -> (TokenStream, TokenStrea
     }
 }
 
+/// `name: value`, or just `name` when the value is the variable of that name.
+fn field_init(name: &proc_macro2::Ident, value: TokenStream) -> TokenStream {
+    if value.to_string() == *name.to_string() {
+        quote!(#name)
+    } else {
+        quote!(#name: #value)
+    }
+}
+
 fn positional_params(op: &Operation) -> Vec<(&Param, Positional)> {
     op.params
         .iter()
@@ -77,7 +93,7 @@ fn positional_params(op: &Operation) -> Vec<(&Param, Positional)> {
                 param,
                 Positional {
                     decl,
-                    store: quote!(#name: #store),
+                    store: field_init(&name, store),
                 },
             )
         })
@@ -125,7 +141,7 @@ fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
                 for (field, decl, store) in positional_body_fields(body) {
                     decls.push(decl);
                     let field_name = ident(&field.field.rust_name);
-                    inits.push(quote!(#field_name: #store));
+                    inits.push(field_init(&field_name, store));
                 }
                 for field in fields.iter().filter(|field| !field.field.required) {
                     let field_name = ident(&field.field.rust_name);
@@ -136,7 +152,7 @@ fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
             None if body.required => {
                 let (decl, store) = argument(&body_name, &body.ty);
                 decls.push(decl);
-                stores.push(quote!(#body_name: #store));
+                stores.push(field_init(&body_name, store));
             }
             None => stores.push(quote!(#body_name: None)),
         }
@@ -213,7 +229,12 @@ fn output_type(op: &Operation) -> TokenStream {
     }
 }
 
-fn builder(op: &Operation, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+fn builder(
+    op: &Operation,
+    runtime: &syn::Path,
+    copy_newtypes: &HashSet<String>,
+    link_base: Option<&str>,
+) -> TokenStream {
     let name = ident(&op.builder_name);
     let doc = text_attrs(&format!(
         "Request builder for [`Client::{}`](super::Client::{}).",
@@ -239,7 +260,7 @@ fn builder(op: &Operation, runtime: &syn::Path, link_base: Option<&str>) -> Toke
         }
     });
     let setters = setters(op, link_base);
-    let request = request_fn(op, runtime);
+    let request = request_fn(op, runtime, copy_newtypes);
     let output = output_type(op);
     let decode = decode(op);
     let pages = match &op.response {
@@ -264,7 +285,6 @@ fn builder(op: &Operation, runtime: &syn::Path, link_base: Option<&str>) -> Toke
             /// Sends the request and decodes the response.
             pub async fn send(self) -> Result<#output, Error> {
                 let request = self.request()?;
-                let response = self.client.execute(request).await?;
                 #decode
             }
         }
@@ -346,24 +366,46 @@ fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
     }
 }
 
-fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
+/// Whether values of `ty` are `Copy` (and so are passed by value, not borrowed).
+fn is_copy(ty: &TypeRef, copy_newtypes: &HashSet<String>) -> bool {
+    match ty {
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool => true,
+        TypeRef::Newtype(name) => copy_newtypes.contains(name),
+        _ => false,
+    }
+}
+
+fn request_fn(op: &Operation, runtime: &syn::Path, copy_newtypes: &HashSet<String>) -> TokenStream {
+    // Each path parameter is encoded into a local named like it, which the format string
+    // then captures: `let org = path_segment(&self.org); format!("/orgs/{org}/…")`.
     let mut format_string = String::new();
-    let mut format_args = Vec::new();
+    let mut segments = Vec::new();
     for part in &op.path {
         match part {
             PathPart::Literal(text) => {
                 format_string.push_str(&text.replace('{', "{{").replace('}', "}}"))
             }
             PathPart::Param(index) => {
-                format_string.push_str("{}");
-                if let Some(param) = op.params.get(*index) {
-                    let field = ident(&param.rust_name);
-                    let text = match &param.encoding {
-                        WireEncoding::Display => quote!(&self.#field),
-                        encoding => to_wire_string(quote!(self.#field), encoding),
-                    };
-                    format_args.push(quote!(#runtime::path_segment(#text)));
-                }
+                let Some(param) = op.params.get(*index) else {
+                    continue;
+                };
+                let field = ident(&param.rust_name);
+                let local_name = match param.rust_name.strip_prefix("r#") {
+                    Some(raw) => format!("{raw}_segment"),
+                    None => param.rust_name.clone(),
+                };
+                let local = ident(&local_name);
+                let text = match &param.encoding {
+                    WireEncoding::Display if is_copy(&param.ty, copy_newtypes) => {
+                        quote!(self.#field)
+                    }
+                    WireEncoding::Display => quote!(&self.#field),
+                    encoding => to_wire_string(quote!(self.#field), encoding),
+                };
+                segments.push(quote!(let #local = #runtime::path_segment(#text);));
+                format_string.push('{');
+                format_string.push_str(&local_name);
+                format_string.push('}');
             }
         }
     }
@@ -378,10 +420,10 @@ fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
         HttpMethod::Patch => quote!(PATCH),
         HttpMethod::Trace => quote!(TRACE),
     };
-    let path_expr = if format_args.is_empty() {
+    let path_expr = if segments.is_empty() {
         quote!(String::from(#format_string))
     } else {
-        quote!(format!(#format_string, #(#format_args),*))
+        quote!(format!(#format_string))
     };
     let mut steps = TokenStream::new();
     for param in op
@@ -437,6 +479,7 @@ fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
     quote! {
         /// Builds the HTTP request.
         fn request(&self) -> Result<Request, Error> {
+            #(#segments)*
             let path = #path_expr;
             #binding = Request::new(reqwest::Method::#http, #template, path);
             #steps
@@ -447,8 +490,16 @@ fn request_fn(op: &Operation, runtime: &syn::Path) -> TokenStream {
 
 /// Decodes `response` into the output type.
 fn decode(op: &Operation) -> TokenStream {
+    let execute = quote!(let response = self.client.execute(request).await?;);
     match &op.response {
-        ResponseKind::Page(_) => quote!(<Self as Paginated>::decode_page(&response)),
+        ResponseKind::Empty => quote! {
+            self.client.execute(request).await?;
+            Ok(())
+        },
+        ResponseKind::Json(_) => quote!(#execute response.json()),
+        ResponseKind::Text => quote!(#execute response.text()),
+        ResponseKind::Bytes => quote!(#execute Ok(response.body().to_vec())),
+        ResponseKind::Page(_) => quote!(#execute <Self as Paginated>::decode_page(&response)),
         ResponseKind::Multi(multi) => {
             let name = ident(&multi.name);
             let arms = multi.variants.iter().map(|variant| {
@@ -463,15 +514,12 @@ fn decode(op: &Operation) -> TokenStream {
                 }
             });
             quote! {
+                #execute
                 match response.status().as_u16() {
                     #(#arms)*
                     status => Ok(#name::Other { status, body: response.body().to_vec() }),
                 }
             }
-        }
-        kind => {
-            let value = decode_body(kind);
-            quote!(Ok(#value))
         }
     }
 }
@@ -495,9 +543,20 @@ fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStr
     let body = type_tokens(&shape.body);
     let default_page_size = shape.per_page_param.as_ref().map(|param| {
         let field = ident(param);
+        let ty = op
+            .params
+            .iter()
+            .find(|p| p.rust_name == *param)
+            .map(|p| &p.ty);
+        // `u32` fits in an `i64` (and a `f64`); narrower types may not take it.
+        let value = match ty {
+            Some(TypeRef::I64) => quote!(Some(i64::from(default_per_page))),
+            Some(TypeRef::F64) => quote!(Some(f64::from(default_per_page))),
+            _ => quote!(TryFrom::try_from(default_per_page).ok()),
+        };
         quote! {
             if first.#field.is_none() {
-                first.#field = TryFrom::try_from(default_per_page).ok();
+                first.#field = #value;
             }
         }
     });
@@ -528,7 +587,7 @@ fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStr
         impl #name {
             /// Streams every item of every page, fetching pages lazily (100 items a page unless
             /// `per_page` was set) and following the `Link` header until the last page.
-            pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + 'static {
+            pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + Unpin + 'static {
                 #runtime::stream(self)
             }
 
