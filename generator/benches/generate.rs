@@ -8,7 +8,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use std::hint::black_box;
 use std::time::Duration;
 
-/// 1. The curated spec: load only (serde_yaml → openapiv3) and the whole generation.
+/// Benchmark 1, the curated spec: load only (serde_yaml → openapiv3) and the whole generation.
 fn generation(c: &mut Criterion) {
     let spec = synth::CURATED;
     let mut group = c.benchmark_group("generation");
@@ -24,7 +24,7 @@ fn generation(c: &mut Criterion) {
     group.finish();
 }
 
-/// 2. Synthetic specs of 45, 450 and 4,500 operations; the throughput line is operations/s.
+/// Benchmark 2, synthetic specs of 45, 450 and 4,500 operations; the throughput line is operations/s.
 fn scaling(c: &mut Criterion) {
     let per_copy = synth::operation_count(synth::CURATED);
     let mut group = c.benchmark_group("scaling");
