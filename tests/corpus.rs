@@ -5,6 +5,8 @@
 //! what it exercises. Add a file and run `INSTA_UPDATE=always cargo test -p
 //! github-runners-tests --test corpus` (or `cargo insta review`) to record its snapshot.
 
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use github_runners_codegen::{Config, Error};
 use std::path::{Path, PathBuf};
 
@@ -82,7 +84,7 @@ fn a_missing_file_names_its_path() {
         .unwrap_err();
     assert!(matches!(error, Error::Io { .. }));
     let text = error.to_string();
-    let text = text.replace("(os error 2)", "").trim_end().to_owned();
+    let text = text.replace(" (os error 2)", "").trim_end().to_owned();
     insta::assert_snapshot!("corpus_missing_file", text);
 }
 

@@ -24,6 +24,8 @@
 //! next to the runtime (see [`standalone`] for the layout). [`generate`] is the pure core: it
 //! turns spec bytes into source text and does no IO.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod config;
 pub mod diagnostic;
 mod emit;
@@ -52,7 +54,10 @@ pub enum Error {
     #[error("{0}")]
     Spec(Report),
     /// A file could not be read or written.
-    #[error("cannot access `{}`: {source}", path.display())]
+    #[error(
+        "error: cannot access `{}`: {source}\n  = help: check the path (a relative path is resolved from the current directory; in a build script, from the crate's root)",
+        path.display()
+    )]
     Io {
         /// The file or directory.
         path: PathBuf,

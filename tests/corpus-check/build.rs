@@ -41,7 +41,7 @@ fn main() {
         }
         let _ = writeln!(
             cases,
-            "/// Generated from `{}`.\n#[allow(deprecated, dead_code, missing_docs)]\npub mod {module} {{\n    \
+            "/// Generated from `{}`.\n#[allow(deprecated, dead_code, missing_docs, clippy::all)]\npub mod {module} {{\n    \
              #[path = {runtime:?}]\n    pub mod runtime;\n    \
              mod api {{\n        include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n    }}\n    \
              #[allow(unused_imports)]\n    pub use api::*;\n}}\n",

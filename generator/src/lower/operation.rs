@@ -134,6 +134,7 @@ impl<'a> OperationLowerer<'a, '_> {
         {
             notes.push(format!("Curation note: {note}"));
         }
+        notes.extend(self.error_notes(operation));
         Some(Operation {
             operation_id,
             method_name,
@@ -346,6 +347,56 @@ impl<'a> OperationLowerer<'a, '_> {
             Some(media) if media.starts_with("text/") => (ResponseKind::Text, Some(media.clone())),
             Some(media) => (ResponseKind::Bytes, Some(media.clone())),
         }
+    }
+
+    /// The documented error responses, as a Markdown list for the method's docs: status,
+    /// description and, for a `$ref`'d JSON schema, the model it matches. They all surface as
+    /// `Error::Api` at run time, whatever their schema.
+    fn error_notes(&mut self, operation: &'a openapiv3::Operation) -> Option<String> {
+        let documented = operation
+            .responses
+            .responses
+            .iter()
+            .filter_map(|(code, r)| {
+                let is_error = match code {
+                    StatusCode::Code(code) => *code >= 400,
+                    StatusCode::Range(range) => *range >= 4,
+                };
+                is_error.then(|| (code.to_string(), r))
+            });
+        let default = operation
+            .responses
+            .default
+            .iter()
+            .map(|r| ("default".to_owned(), r));
+        let mut lines = Vec::new();
+        for (code, response) in documented.chain(default) {
+            let Some(response) = self.resolver.response(response) else {
+                continue;
+            };
+            let model = response
+                .content
+                .iter()
+                .filter(|(media, _)| is_json_media_type(media))
+                .find_map(|(_, content)| match &content.schema {
+                    Some(schema @ openapiv3::ReferenceOr::Reference { .. }) => {
+                        match self.schemas.type_of(schema, "", "") {
+                            TypeRef::Named(name) => Some(format!(" (body: `{name}`)")),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let description = response.description.lines().next().unwrap_or("").trim();
+            lines.push(format!("- `{code}`: {description}{model}"));
+        }
+        (!lines.is_empty()).then(|| {
+            format!(
+                "# Errors\n\nReturned as `Error::Api`; the spec documents:\n{}",
+                lines.join("\n")
+            )
+        })
     }
 
     /// A JSON list response of a GET with a `page` or `per_page` parameter becomes a page.

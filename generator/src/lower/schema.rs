@@ -416,6 +416,7 @@ impl<'a> SchemaLowerer<'a> {
         let mut field_names = NameSet::default();
         let mut additional = None;
         let mut seen_wire = Vec::new();
+        let mut one_way: Vec<String> = Vec::new();
         for (part_at, part) in self.all_parts(schema, at) {
             for (wire, property) in part.properties {
                 if seen_wire.contains(wire) {
@@ -429,6 +430,13 @@ impl<'a> SchemaLowerer<'a> {
                 let context = format!("{name}{}", naming::type_name(wire));
                 let ty = self.type_of_boxed(property, &context, &property_at, wire, depth + 1);
                 let nullable = self.is_nullable_boxed(property);
+                if self
+                    .resolver
+                    .boxed_schema(property)
+                    .is_some_and(|s| s.schema_data.read_only || s.schema_data.write_only)
+                {
+                    one_way.push(wire.clone());
+                }
                 let (mut docs, deprecated) = match property {
                     ReferenceOr::Item(item) => (schema_docs(item), item.schema_data.deprecated),
                     ReferenceOr::Reference { .. } => match self.resolver.boxed_schema(property) {
@@ -473,6 +481,9 @@ impl<'a> SchemaLowerer<'a> {
             .collect();
         for field in &mut fields {
             field.required |= all_required.contains(&field.wire_name);
+            // A readOnly property is absent from requests and a writeOnly one from responses,
+            // so neither can be required in the one type that serves both directions.
+            field.required &= !one_way.contains(&field.wire_name);
         }
         if let Some(TypeDef::Struct(def)) = self.types.get_mut(index) {
             def.fields = fields;

@@ -1,0 +1,118 @@
+//! The command line: `check` and `generate` succeed on a good spec and exit 1 with the
+//! located report on a bad or missing one.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn corpus(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/corpus")
+        .join(path)
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_github-runners-codegen"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_accepts_a_good_spec() {
+    let spec = corpus("good/refs_everywhere.yaml");
+    let output = run(&["check".as_ref(), spec.as_os_str()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(": ok (1 operations"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_and_generate_reject_a_bad_spec_with_the_report() {
+    let spec = corpus("bad/many_errors.yaml");
+    let out = std::env::temp_dir().join("cli-many-errors.rs");
+    for args in [
+        vec!["check".as_ref(), spec.as_os_str()],
+        vec![
+            "generate".as_ref(),
+            spec.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1));
+        let text = stderr(&output);
+        assert!(
+            text.contains("many_errors.yaml:8 at #/paths/~1orgs~1{org}/get/parameters/0"),
+            "{text}"
+        );
+        assert!(text.contains("cookie parameter"), "{text}");
+        assert!(text.ends_with("errors in the spec\n"), "{text}");
+        assert!(!text.contains("panicked"), "{text}");
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn generate_writes_the_source() {
+    let spec = corpus("good/multi_success.yaml");
+    let out = std::env::temp_dir().join(format!("cli-multi-success-{}.rs", std::process::id()));
+    let output = run(&[
+        "generate".as_ref(),
+        spec.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let source = std::fs::read_to_string(&out).unwrap();
+    assert!(source.contains("pub enum GetJobResponse"));
+    std::fs::remove_file(out).unwrap();
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let spec = corpus("bad/no-such-file.yaml");
+    for command in ["check", "generate"] {
+        let mut args = vec![command.as_ref(), spec.as_os_str()];
+        if command == "generate" {
+            args.extend([
+                std::ffi::OsStr::new("-o"),
+                std::ffi::OsStr::new("unused.rs"),
+            ]);
+        }
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1));
+        let text = stderr(&output);
+        assert!(text.contains("error: cannot access"), "{text}");
+        assert!(text.contains("no-such-file.yaml"), "{text}");
+    }
+}
+
+#[test]
+fn non_openapi_inputs_each_get_their_message() {
+    for (file, message) in [
+        ("bad/swagger2.yaml", "Swagger 2.0"),
+        ("bad/openapi31.yaml", "OpenAPI 3.1.0"),
+        ("bad/not_openapi.json", "no `openapi` field"),
+        ("bad/empty.yaml", "the file is empty"),
+        ("bad/binary.bin", "binary"),
+    ] {
+        let spec = corpus(file);
+        let output = run(&["check".as_ref(), spec.as_os_str()]);
+        assert_eq!(output.status.code(), Some(1), "{file}");
+        assert!(
+            stderr(&output).contains(message),
+            "{file}: {}",
+            stderr(&output)
+        );
+    }
+}
