@@ -1,6 +1,8 @@
 //! Shared helpers for the test suite: where the curated spec is, its examples, and JSON
 //! comparison that treats equal instants as equal.
 
+#![allow(clippy::panic, reason = "test helpers fail the test that calls them")]
+
 use openapiv3::{OpenAPI, ReferenceOr};
 use serde_json::Value;
 use std::path::PathBuf;
