@@ -2,7 +2,11 @@
 //! diff of generated code. A spec or generator change without an accepted snapshot fails here;
 //! review it with `cargo insta review`.
 
-#![allow(clippy::unwrap_used, clippy::panic, reason = "a failed expectation fails the test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a failed expectation fails the test"
+)]
 
 use github_runners_tests::spec_bytes;
 

@@ -1,7 +1,11 @@
 //! Each of the 45 operations against a local mock server: the request's method, path, query,
 //! headers and body, and the decoded response.
 
-#![allow(clippy::unwrap_used, clippy::panic, reason = "a failed expectation fails the test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a failed expectation fails the test"
+)]
 
 use github_runners::*;
 use github_runners_tests::{equivalent, example};

@@ -1,7 +1,11 @@
 //! Every example in the curated spec deserializes into its generated type and serializes back
 //! to equivalent JSON.
 
-#![allow(clippy::unwrap_used, clippy::panic, reason = "a failed expectation fails the test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a failed expectation fails the test"
+)]
 
 use github_runners::*;
 use github_runners_tests::{equivalent, spec};

@@ -1,7 +1,11 @@
 //! The CLI's standalone crate carries everything the generated code needs: every runtime file
 //! and every dependency of the `github-runners` crate. (The test command also builds it.)
 
-#![allow(clippy::unwrap_used, clippy::panic, reason = "a failed expectation fails the test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a failed expectation fails the test"
+)]
 
 use github_runners_codegen::standalone::{DEPENDENCIES, crate_files};
 use github_runners_tests::spec_bytes;

@@ -1,7 +1,7 @@
 //! The intermediate representation between the spec and the emitted code.
 //!
-//! It holds neither `openapiv3` nor token types: [`crate::lower`] builds it from a validated
-//! spec, and the emitters in [`crate::emit`] read it without any spec lookup. Every name in it
+//! It holds neither `openapiv3` nor token types: the `lower` phase builds it from a validated
+//! spec, and the emitters (`emit`) read it without any spec lookup. Every name in it
 //! is final (decided by [`crate::naming`]) and every list is in deterministic document order.
 
 /// Everything the emitters need to write one client.
