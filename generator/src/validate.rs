@@ -418,7 +418,7 @@ impl<'a> Validator<'a> {
         match self.newtypes.get(name) {
             Some((first, first_at)) if *first != primitive => {
                 let message = format!(
-                    "newtype `{name}` wraps an {primitive} here but a {first} at {first_at}"
+                    "newtype `{name}` wraps type `{primitive}` here but type `{first}` at {first_at}"
                 );
                 self.error(
                     at,
