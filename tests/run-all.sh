@@ -24,7 +24,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
 step "tests (unit, snapshots, mock-server, contract, corpus)"
-cargo test --workspace --locked
+cargo test --workspace --locked --no-fail-fast
 
 step "the CLI's standalone crate builds on its own"
 out="target/standalone-client"
