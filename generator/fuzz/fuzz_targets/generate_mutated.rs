@@ -238,6 +238,10 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[4..];
     }
     if let Ok(text) = serde_json::to_vec(&value) {
+        // `FUZZ_DUMP=1 cargo fuzz run generate_mutated <artifact>` prints the mutated spec.
+        if std::env::var_os("FUZZ_DUMP").is_some() {
+            eprintln!("{}", String::from_utf8_lossy(&text));
+        }
         let _ = github_runners_codegen::generate(&text, "mutated.json");
     }
 });

@@ -32,6 +32,8 @@ pub struct SchemaLowerer<'a> {
     pub types: Vec<TypeDef>,
     /// Index of each model in `types` by Rust name.
     type_index: HashMap<String, usize>,
+    /// Component schemas inlined where they are used → their type (`None` while lowering).
+    inlined_components: HashMap<String, Option<TypeRef>>,
     /// Newtype name → wrapped primitive, in first-seen order.
     pub newtypes: Vec<(String, TypeRef)>,
     /// (property name, sorted values) → enum name, for reusing identical inline enums.
@@ -56,6 +58,7 @@ impl<'a> SchemaLowerer<'a> {
             spec,
             names,
             named_components: HashMap::new(),
+            inlined_components: HashMap::new(),
             types: Vec::new(),
             type_index: HashMap::new(),
             newtypes: Vec::new(),
@@ -160,15 +163,34 @@ impl<'a> SchemaLowerer<'a> {
         if let Some(rust_name) = self.named_components.get(&name) {
             return TypeRef::Named(rust_name.clone());
         }
+        // A component inlined where it is used (an array, a map, a primitive) is lowered once:
+        // lowering it again at every reference would be exponential in recursive specs. One
+        // that reaches itself while being lowered is a free-form JSON value there.
+        if let Some(done) = self.inlined_components.get(&name) {
+            return done.clone().unwrap_or(TypeRef::Json);
+        }
         let target = self
             .spec
             .components
             .as_ref()
             .and_then(|components| components.schemas.get(&name));
+        self.inlined_components.insert(name.clone(), None);
+        let ty = self.lower_inlined_component(target, &name, at, depth);
+        self.inlined_components.insert(name, Some(ty.clone()));
+        ty
+    }
+
+    fn lower_inlined_component(
+        &mut self,
+        target: Option<&ReferenceOr<Schema>>,
+        name: &str,
+        at: &str,
+        depth: usize,
+    ) -> TypeRef {
         match target {
             Some(target) if depth < MAX_DEPTH => {
-                let context = naming::type_name(&name);
-                let target_at = pointer(["components", "schemas", &name]);
+                let context = naming::type_name(name);
+                let target_at = pointer(["components", "schemas", name]);
                 match target {
                     ReferenceOr::Reference { reference } => {
                         self.type_of_reference(reference, &target_at, depth + 1)
@@ -578,7 +600,13 @@ fn is_named_kind(schema: &Schema) -> bool {
             !object.properties.is_empty() || object.additional_properties.is_none()
         }
         SchemaKind::Type(Type::String(string)) => !string.enumeration.is_empty(),
-        SchemaKind::AllOf { all_of } => all_of.len() > 1,
+        // `allOf` of one inline object is that object (and may be recursive).
+        SchemaKind::AllOf { all_of } => {
+            all_of.len() > 1
+                || all_of
+                    .iter()
+                    .any(|member| matches!(member, ReferenceOr::Item(item) if is_named_kind(item)))
+        }
         SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
         SchemaKind::Any(any) => {
             !any.properties.is_empty()
