@@ -652,3 +652,116 @@ async fn a_body_that_does_not_match_the_schema_is_a_decode_error_with_an_excerpt
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
+
+// Pagination and path safety through the generated builders.
+
+/// Mounts a runner list spread over three pages linked by `Link` headers.
+async fn three_pages_of_runners(server: &MockServer) {
+    use wiremock::matchers::{path, query_param};
+    let runner = example("runner");
+    for page in 1..=3u64 {
+        let mut body = json!({"total_count": 6, "runners": []});
+        for offset in 0..2 {
+            let mut item = runner.clone();
+            item["id"] = json!((page - 1) * 2 + offset + 1);
+            body["runners"].as_array_mut().unwrap().push(item);
+        }
+        let link = |p: u64, rel: &str| {
+            format!(
+                "<{}/orgs/octo-org/actions/runners?per_page=2&page={p}>; rel=\"{rel}\"",
+                server.uri()
+            )
+        };
+        let mut links = vec![link(3, "last")];
+        if page < 3 {
+            links.push(link(page + 1, "next"));
+        }
+        let mut mock = Mock::given(path("/orgs/octo-org/actions/runners"));
+        if page > 1 {
+            mock = mock.and(query_param("page", page.to_string()));
+        }
+        mock.respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(body)
+                .insert_header("link", links.join(", ")),
+        )
+        .with_priority(if page > 1 { 1 } else { 2 })
+        .mount(server)
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn a_list_over_three_pages_is_streamed_lazily_and_collected() {
+    let server = MockServer::start().await;
+    three_pages_of_runners(&server).await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+
+    let first = client
+        .list_self_hosted_runners_for_org("octo-org")
+        .per_page(2)
+        .await
+        .unwrap();
+    assert_eq!(first.total_count(), Some(6));
+    assert_eq!(first.next_page(), Some(2));
+    assert_eq!(first.last_page(), Some(3));
+
+    use futures::StreamExt;
+    let mut stream = client.list_self_hosted_runners_for_org("octo-org").stream();
+    let mut ids = Vec::new();
+    while let Some(runner) = stream.next().await {
+        ids.push(runner.unwrap().id);
+    }
+    assert_eq!(ids, (1..=6).map(RunnerId).collect::<Vec<_>>());
+
+    let all = client
+        .list_self_hosted_runners_for_org("octo-org")
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 6);
+
+    let requests = server.received_requests().await.unwrap();
+    // 1 single page + 3 streamed + 3 collected; the first streamed request asks for 100 a page.
+    assert_eq!(requests.len(), 7);
+    assert_eq!(requests[1].url.query(), Some("per_page=100"));
+}
+
+#[tokio::test]
+async fn path_parameters_cannot_change_the_path() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    for (org, sent) in [
+        ("a/b", "/orgs/a%2Fb/actions/runners/1"),
+        ("x?y#z", "/orgs/x%3Fy%23z/actions/runners/1"),
+        ("with space", "/orgs/with%20space/actions/runners/1"),
+        ("ünï", "/orgs/%C3%BCn%C3%AF/actions/runners/1"),
+    ] {
+        client
+            .delete_self_hosted_runner_from_org(org, RunnerId(1))
+            .await
+            .unwrap();
+        let requests = server.received_requests().await.unwrap();
+        assert_eq!(requests.last().unwrap().url.path(), sent);
+    }
+    let sent_before = server.received_requests().await.unwrap().len();
+    for org in ["..", "."] {
+        let error = client
+            .delete_self_hosted_runner_from_org(org, RunnerId(1))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::InvalidPathParameter { .. }),
+            "{error:?}"
+        );
+    }
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        sent_before,
+        "nothing was sent"
+    );
+}
