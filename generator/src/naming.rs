@@ -11,8 +11,17 @@
 //! - Rust keywords become raw identifiers (`r#type`); the few that cannot be raw (`self`,
 //!   `Self`, `super`, `crate`, `_`) get a trailing underscore.
 //! - Collisions are resolved by [`NameSet`]: the first claimant (in document order) keeps the
-//!   name, later ones get `2`, `3`… appended (`_2` for snake_case names), so generation is
-//!   deterministic and generated code never fails to compile because of a name.
+//!   name, later ones get `2`, `3`… appended (`_2` for snake_case names; a trailing `_` is
+//!   dropped first, so `Self_` is followed by `Self2`), so generation is deterministic and
+//!   generated code never fails to compile because of a name. Namespaces: types (models,
+//!   request builders, response enums; [`RESERVED_TYPE_NAMES`] get a `Model` suffix), fields of
+//!   one struct, variants of one enum, and the arguments and setters of one builder (its own
+//!   methods, `send`, `request`…, are reserved; a query parameter `body` next to a body makes
+//!   the body argument `body_2`).
+//! - Operation method names come from the operationId without its category, or from the
+//!   method and path when there is none (`get /users/{id}` → `get_users_id`); a name the
+//!   runtime's `Client` has itself ([`CLIENT_METHODS`]) gets an `_operation` suffix. Two
+//!   operations with the same method name are an error naming both (see `validate`).
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
