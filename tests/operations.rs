@@ -186,7 +186,7 @@ json_test!(
     ),
     |c| c
         .create_self_hosted_runner_group_for_enterprise("octo-ent", "Expensive hardware runners")
-        .visibility(CreateSelfHostedRunnerGroupForEnterpriseBodyVisibility::Selected)
+        .visibility(EnterpriseRunnerGroupVisibilitySetting::Selected)
         .selected_organization_ids(vec![OrgId(32), OrgId(91)])
         .runners(vec![RunnerId(9), RunnerId(2)])
         .allows_public_repositories(true)
@@ -210,7 +210,7 @@ json_test!(
     |c| c
         .update_self_hosted_runner_group_for_enterprise("octo-ent", RunnerGroupId(39))
         .name("renamed")
-        .visibility(CreateSelfHostedRunnerGroupForEnterpriseBodyVisibility::All)
+        .visibility(EnterpriseRunnerGroupVisibilitySetting::All)
 );
 no_content_test!(
     delete_self_hosted_runner_group_from_enterprise,
@@ -338,7 +338,7 @@ json_test!(
     ),
     |c| c
         .create_self_hosted_runner_group_for_org("octo-org", "Expensive hardware runners")
-        .visibility(OrganizationRunnerGroupVisibility::Selected)
+        .visibility(RunnerGroupVisibility::Selected)
         .selected_repository_ids(vec![RepositoryId(32), RepositoryId(91)])
         .runners(vec![RunnerId(9), RunnerId(2)])
         .allows_public_repositories(false)
@@ -366,7 +366,7 @@ json_test!(
     Some(json!({"name": "renamed", "visibility": "private", "network_configuration_id": "net-2"})),
     |c| c
         .update_self_hosted_runner_group_for_org("octo-org", RunnerGroupId(39), "renamed")
-        .visibility(OrganizationRunnerGroupVisibility::Private)
+        .visibility(RunnerGroupVisibility::Private)
         .network_configuration_id("net-2")
 );
 no_content_test!(

@@ -279,7 +279,7 @@ impl<'a> SchemaLowerer<'a> {
                 }
             }
             _ if has_union(schema) || merges_members(schema) => {
-                let name = self.names.claim_type(context);
+                let name = self.claim_inline_name(schema, context);
                 self.define(schema, name.clone(), at, depth + 1);
                 TypeRef::Named(name)
             }
@@ -297,7 +297,7 @@ impl<'a> SchemaLowerer<'a> {
                     _ => TypeRef::Json,
                 },
                 Some(_) => {
-                    let name = self.names.claim_type(context);
+                    let name = self.claim_inline_name(schema, context);
                     self.define(schema, name.clone(), at, depth + 1);
                     TypeRef::Named(name)
                 }
@@ -378,13 +378,26 @@ impl<'a> SchemaLowerer<'a> {
                 return TypeRef::Named(existing.clone());
             }
         }
-        let name = self.names.claim_type(context);
+        let name = self.claim_inline_name(schema, context);
         let def = self.enum_def(schema, name.clone(), values);
         self.push(TypeDef::Enum(def));
         if !property.is_empty() {
             self.enum_dedup.insert(key, name.clone());
         }
         TypeRef::Named(name)
+    }
+
+    /// The name of an inline model: its `title` when it has one (`title: Runner group
+    /// visibility` → `RunnerGroupVisibility`), else the name of where it appears
+    /// (`Runner` + `status` → `RunnerStatus`).
+    fn claim_inline_name(&mut self, schema: &Schema, context: &str) -> String {
+        let titled = schema
+            .schema_data
+            .title
+            .as_deref()
+            .map(naming::type_name)
+            .filter(|name| name != "Empty");
+        self.names.claim_type(titled.as_deref().unwrap_or(context))
     }
 
     /// The enum of `values`; a value listed twice is one variant.
