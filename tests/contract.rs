@@ -621,9 +621,8 @@ async fn call_every_operation(client: &Client, mode: Mode) -> Vec<(&'static str,
             .allows_public_repositories(false)
             .restricted_to_workflows(false)
             .selected_workflows(Vec::new())
-            .network_configuration_id(
-                "EC486D5D793175D7E3B29C27318D5C1AAE49A7833FC85F2E82C3D2C54AC7D3BA"
-            )
+            // `None` sends `null`: the update detaches the network configuration.
+            .network_configuration_id(None)
             .send(),
         |_group| Ok(())
     );

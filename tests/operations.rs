@@ -363,11 +363,11 @@ json_test!(
     200,
     "organization-runner-group",
     "/orgs/octo-org/actions/runner-groups/39",
-    Some(json!({"name": "renamed", "visibility": "private", "network_configuration_id": "net-2"})),
+    Some(json!({"name": "renamed", "visibility": "private", "network_configuration_id": null})),
     |c| c
         .update_self_hosted_runner_group_for_org("octo-org", RunnerGroupId(39), "renamed")
         .visibility(RunnerGroupVisibility::Private)
-        .network_configuration_id("net-2")
+        .network_configuration_id(None)
 );
 no_content_test!(
     delete_self_hosted_runner_group_from_org,

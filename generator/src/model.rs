@@ -99,6 +99,10 @@ pub struct Field {
     pub nullable: bool,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// An optional, nullable field of a request body whose explicit `null` means something
+    /// (it clears a value): `Option<Option<T>>`, where `Some(None)` is sent as `null` and
+    /// `None` is not sent at all.
+    pub explicit_null: bool,
 }
 
 impl Field {

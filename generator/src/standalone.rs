@@ -28,6 +28,10 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../generated/src/runtime/page.rs"),
     ),
     (
+        "nullable.rs",
+        include_str!("../../generated/src/runtime/nullable.rs"),
+    ),
+    (
         "paginate.rs",
         include_str!("../../generated/src/runtime/paginate.rs"),
     ),

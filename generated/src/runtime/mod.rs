@@ -21,6 +21,7 @@
 pub mod client;
 pub mod error;
 pub mod execute;
+pub mod nullable;
 pub mod page;
 pub mod paginate;
 pub mod path;

@@ -17,7 +17,10 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
     let imports = imports(&uses, runtime);
     let link_base = api.doc_link_base.as_deref();
     let newtypes = api.newtypes.iter().map(types::newtype);
-    let models = api.types.iter().map(|def| types::type_def(def, link_base));
+    let models = api
+        .types
+        .iter()
+        .map(|def| types::type_def(def, runtime, link_base));
     let operations = operations::operations(api, runtime, link_base);
     quote! {
         #imports

@@ -325,9 +325,16 @@ fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
             for field in fields.iter().filter(|field| !field.field.required) {
                 let setter = ident(&field.arg_name);
                 let field_name = ident(&field.field.rust_name);
-                let doc = doc_attrs(&field.field.docs, link_base);
+                let mut doc = doc_attrs(&field.field.docs, link_base);
                 let deprecated = field.field.deprecated.then(|| quote!(#[deprecated]));
-                let (decl, store) = argument(&setter, &field.field.ty);
+                let (decl, store) = if field.field.explicit_null {
+                    // `None` sends an explicit `null`, which clears the value.
+                    let ty = type_tokens(&field.field.ty);
+                    doc.extend(text_attrs("\n`None` sends `null`, which clears the value."));
+                    (quote!(#setter: Option<#ty>), quote!(#setter))
+                } else {
+                    argument(&setter, &field.field.ty)
+                };
                 out.extend(quote! {
                     #doc
                     #deprecated

@@ -59,9 +59,9 @@ pub fn newtype(newtype: &Newtype) -> TokenStream {
 }
 
 /// One model.
-pub fn type_def(def: &TypeDef, link_base: Option<&str>) -> TokenStream {
+pub fn type_def(def: &TypeDef, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
     match def {
-        TypeDef::Struct(def) => struct_def(def, link_base),
+        TypeDef::Struct(def) => struct_def(def, runtime, link_base),
         TypeDef::Enum(def) => enum_def(def, link_base),
         TypeDef::Union(def) => union_def(def, link_base),
         TypeDef::Alias(def) => {
@@ -73,7 +73,19 @@ pub fn type_def(def: &TypeDef, link_base: Option<&str>) -> TokenStream {
     }
 }
 
-fn struct_def(def: &StructDef, link_base: Option<&str>) -> TokenStream {
+/// `crate::runtime` as text, for paths inside serde attributes.
+fn path_text(path: &syn::Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let leading = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    format!("{leading}{}", segments.join("::"))
+}
+
+fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+    let explicit_null = format!("{}::nullable::deserialize", path_text(runtime));
     let name = ident(&def.name);
     let doc = doc_attrs(&def.docs, link_base);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
@@ -86,6 +98,10 @@ fn struct_def(def: &StructDef, link_base: Option<&str>) -> TokenStream {
         });
         let ty = type_tokens(&field.ty);
         let (ty, serde) = match (field.required, field.is_optional()) {
+            _ if field.explicit_null => (
+                quote!(Option<Option<#ty>>),
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
+            ),
             (_, false) => (ty, TokenStream::new()),
             (true, true) => (quote!(Option<#ty>), quote!(#[serde(default)])),
             (false, true) => (

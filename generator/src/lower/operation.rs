@@ -240,6 +240,11 @@ impl<'a> OperationLowerer<'a, '_> {
             }
             None => TypeRef::Json,
         };
+        // An inline body belongs to this operation alone: there, `null` on an optional
+        // nullable field means "clear it", so the builder can send it.
+        if let (Some(openapiv3::ReferenceOr::Item(_)), Some(name)) = (&content.schema, named(&ty)) {
+            self.schemas.allow_explicit_null(name);
+        }
         let fields = named(&ty)
             .and_then(|name| match self.schemas.type_def(name) {
                 Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),

@@ -94,6 +94,17 @@ impl<'a> SchemaLowerer<'a> {
         }
     }
 
+    /// Marks the optional, nullable fields of the struct `name` as able to send an explicit
+    /// `null` (used for inline request bodies, where `null` clears a value).
+    pub fn allow_explicit_null(&mut self, name: &str) {
+        let index = self.type_index.get(name).copied();
+        if let Some(TypeDef::Struct(def)) = index.and_then(|index| self.types.get_mut(index)) {
+            for field in &mut def.fields {
+                field.explicit_null = !field.required && field.nullable;
+            }
+        }
+    }
+
     /// The model named `name`, if one was made.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
         self.type_index
@@ -497,6 +508,7 @@ impl<'a> SchemaLowerer<'a> {
                     required: part.required.contains(&wire),
                     nullable,
                     deprecated,
+                    explicit_null: false,
                 });
             }
             if let Some(AdditionalProperties::Schema(extra)) = part.additional {
