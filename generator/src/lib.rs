@@ -30,6 +30,7 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
+mod keywords;
 mod load;
 mod lower;
 pub mod model;

@@ -48,6 +48,12 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
         )
     })?;
     check_kind(&json).map_err(Report::single)?;
+    if let Some((at, message)) = crate::keywords::first_error(&json) {
+        return Err(Report::single(
+            Diagnostic::at_pointer(at, format!("the document does not have the shape of OpenAPI 3.0: {message}"))
+                .help("compare this place with the OpenAPI 3.0.3 specification (https://spec.openapis.org/oas/v3.0.3)"),
+        ));
+    }
     match serde_json::from_value::<OpenAPI>(json.clone()) {
         Ok(spec) => {
             check_version(&spec.openapi).map_err(Report::single)?;
