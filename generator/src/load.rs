@@ -54,12 +54,12 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
                 .help("compare this place with the OpenAPI 3.0.3 specification (https://spec.openapis.org/oas/v3.0.3)"),
         ));
     }
-    match serde_json::from_value::<OpenAPI>(json.clone()) {
+    // One pass, borrowing the value (kept for locating an error); `preserve_order` keeps
+    // the document's key order, which fixes the order of the generated code.
+    match <OpenAPI as serde::Deserialize>::deserialize(&json) {
         Ok(spec) => {
             check_version(&spec.openapi).map_err(Report::single)?;
-            // The same data again, from the YAML value, to keep the document's key order
-            // (JSON objects here are sorted); both read the same scalars and keys.
-            Ok(serde_yaml::from_value::<OpenAPI>(yaml).unwrap_or(spec))
+            Ok(spec)
         }
         Err(error) => {
             let (at, message) =
