@@ -18,6 +18,7 @@ enum Kind {
     Number,
     Count,
     Texts,
+    List,
     Schema,
     Schemas,
     SchemaMap,
@@ -50,6 +51,7 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("minProperties", Kind::Count),
     ("maxProperties", Kind::Count),
     ("required", Kind::Texts),
+    ("enum", Kind::List),
     ("items", Kind::Schema),
     ("not", Kind::Schema),
     ("allOf", Kind::Schemas),
@@ -149,6 +151,7 @@ fn keyword_value(value: &Value, kind: Kind, at: &str, found: &mut Option<(String
         | (Kind::Object, Value::Object(_)) => {}
         (Kind::Count, Value::Number(number)) if number.as_u64().is_some() => {}
         (Kind::Texts, Value::Array(items)) if items.iter().all(Value::is_string) => {}
+        (Kind::List, Value::Array(_)) => {}
         (Kind::Schema, child) | (Kind::FlagOrSchema, child @ Value::Object(_)) => {
             schema(child, at, found)
         }
@@ -167,6 +170,7 @@ fn keyword_value(value: &Value, kind: Kind, at: &str, found: &mut Option<(String
         (Kind::Number, _) => *found = wrong("a number"),
         (Kind::Count, _) => *found = wrong("a non-negative integer"),
         (Kind::Texts, _) => *found = wrong("a list of strings"),
+        (Kind::List, _) => *found = wrong("a list"),
         (Kind::Schemas, _) => *found = wrong("a list of schemas"),
         (Kind::SchemaMap, _) => *found = wrong("a mapping of names to schemas"),
         (Kind::FlagOrSchema, _) => *found = wrong("true, false or a schema"),
