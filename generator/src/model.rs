@@ -51,8 +51,6 @@ pub enum TypeDef {
     Enum(EnumDef),
     /// A `oneOf` / `anyOf` tried variant by variant.
     Union(UnionDef),
-    /// A named alias for another type (a component schema that is an array, map or primitive).
-    Alias(AliasDef),
 }
 
 impl TypeDef {
@@ -62,7 +60,6 @@ impl TypeDef {
             TypeDef::Struct(def) => &def.name,
             TypeDef::Enum(def) => &def.name,
             TypeDef::Union(def) => &def.name,
-            TypeDef::Alias(def) => &def.name,
         }
     }
 }
@@ -141,17 +138,6 @@ pub struct UnionDef {
     pub docs: Docs,
     /// Variant name and type, in document order.
     pub variants: Vec<(String, TypeRef)>,
-}
-
-/// A named alias.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AliasDef {
-    /// The Rust name.
-    pub name: String,
-    /// Rustdoc.
-    pub docs: Docs,
-    /// The aliased type.
-    pub target: TypeRef,
 }
 
 /// A reference to a type in field, parameter and response positions.

@@ -59,7 +59,6 @@ impl Uses {
                     }
                 }
                 TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),
-                TypeDef::Alias(def) => note(&def.target),
                 TypeDef::Enum(_) => {}
             }
         }

@@ -6,7 +6,7 @@ use crate::model::{
     Api, Body, BodyField, HttpMethod, MultiResponse, Operation, PageShape, Param, ParamLocation,
     PathPart, ResponseKind, TypeRef, WireEncoding,
 };
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
 
@@ -61,24 +61,34 @@ struct Positional {
     store: TokenStream,
 }
 
-/// How a value of `ty` is taken as an argument and converted for storage.
-fn argument(name: &proc_macro2::Ident, ty: &TypeRef) -> (TokenStream, TokenStream) {
+/// How a value of `ty` is taken as an argument: its declaration, and the conversion that
+/// stores it (`None` when the argument is stored as it is).
+fn argument(name: &Ident, ty: &TypeRef) -> (TokenStream, Option<TokenStream>) {
     match ty {
-        TypeRef::String => (quote!(#name: impl Into<String>), quote!(#name.into())),
-        TypeRef::Secret => (quote!(#name: impl Into<SecretString>), quote!(#name.into())),
+        TypeRef::String => (quote!(#name: impl Into<String>), Some(quote!(#name.into()))),
+        TypeRef::Secret => (
+            quote!(#name: impl Into<SecretString>),
+            Some(quote!(#name.into())),
+        ),
         _ => {
             let ty = type_tokens(ty);
-            (quote!(#name: #ty), quote!(#name))
+            (quote!(#name: #ty), None)
         }
     }
 }
 
-/// `name: value`, or just `name` when the value is the variable of that name.
-fn field_init(name: &proc_macro2::Ident, value: TokenStream) -> TokenStream {
-    if value.to_string() == *name.to_string() {
-        quote!(#name)
-    } else {
-        quote!(#name: #value)
+/// The value an argument is stored as.
+fn stored(name: &Ident, conversion: Option<TokenStream>) -> TokenStream {
+    conversion.unwrap_or_else(|| quote!(#name))
+}
+
+/// `field: value` for the argument `arg`, or the shorthand `field` when the argument of that
+/// name is stored as it is.
+fn field_init(field: &Ident, arg: &Ident, conversion: Option<TokenStream>) -> TokenStream {
+    match conversion {
+        Some(value) => quote!(#field: #value),
+        None if field == arg => quote!(#field),
+        None => quote!(#field: #arg),
     }
 }
 
@@ -88,19 +98,20 @@ fn positional_params(op: &Operation) -> Vec<(&Param, Positional)> {
         .filter(|param| param.required)
         .map(|param| {
             let name = ident(&param.rust_name);
-            let (decl, store) = argument(&name, &param.ty);
+            let (decl, conversion) = argument(&name, &param.ty);
             (
                 param,
                 Positional {
                     decl,
-                    store: field_init(&name, store),
+                    store: field_init(&name, &name, conversion),
                 },
             )
         })
         .collect()
 }
 
-fn positional_body_fields(body: &Body) -> Vec<(&BodyField, TokenStream, TokenStream)> {
+/// The required fields of an object body: each with its declaration and its conversion.
+fn positional_body_fields(body: &Body) -> Vec<(&BodyField, TokenStream, Option<TokenStream>)> {
     let Some(fields) = &body.fields else {
         return Vec::new();
     };
@@ -109,13 +120,13 @@ fn positional_body_fields(body: &Body) -> Vec<(&BodyField, TokenStream, TokenStr
         .filter(|field| field.field.required)
         .map(|field| {
             let name = ident(&field.arg_name);
-            let (decl, store) = if field.field.is_optional() {
+            let (decl, conversion) = if field.field.is_optional() {
                 let ty = type_tokens(&field.field.ty);
-                (quote!(#name: Option<#ty>), quote!(#name))
+                (quote!(#name: Option<#ty>), None)
             } else {
                 argument(&name, &field.field.ty)
             };
-            (field, decl, store)
+            (field, decl, conversion)
         })
         .collect()
 }
@@ -138,10 +149,11 @@ fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
             Some(fields) => {
                 let body_ty = type_tokens(&body.ty);
                 let mut inits = Vec::new();
-                for (field, decl, store) in positional_body_fields(body) {
+                for (field, decl, conversion) in positional_body_fields(body) {
                     decls.push(decl);
                     let field_name = ident(&field.field.rust_name);
-                    inits.push(field_init(&field_name, store));
+                    let arg = ident(&field.arg_name);
+                    inits.push(field_init(&field_name, &arg, conversion));
                 }
                 for field in fields.iter().filter(|field| !field.field.required) {
                     let field_name = ident(&field.field.rust_name);
@@ -150,9 +162,9 @@ fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
                 stores.push(quote!(#body_name: #body_ty { #(#inits),* }));
             }
             None if body.required => {
-                let (decl, store) = argument(&body_name, &body.ty);
+                let (decl, conversion) = argument(&body_name, &body.ty);
                 decls.push(decl);
-                stores.push(field_init(&body_name, store));
+                stores.push(field_init(&body_name, &body_name, conversion));
             }
             None => stores.push(quote!(#body_name: None)),
         }
@@ -308,7 +320,8 @@ fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
         let name = ident(&param.rust_name);
         let doc = doc_attrs(&param.docs, link_base);
         let deprecated = param.deprecated.then(|| quote!(#[deprecated]));
-        let (decl, store) = argument(&name, &param.ty);
+        let (decl, conversion) = argument(&name, &param.ty);
+        let store = stored(&name, conversion);
         out.extend(quote! {
             #doc
             #deprecated
@@ -327,14 +340,15 @@ fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
                 let field_name = ident(&field.field.rust_name);
                 let mut doc = doc_attrs(&field.field.docs, link_base);
                 let deprecated = field.field.deprecated.then(|| quote!(#[deprecated]));
-                let (decl, store) = if field.field.explicit_null {
+                let (decl, conversion) = if field.field.explicit_null {
                     // `None` sends an explicit `null`, which clears the value.
                     let ty = type_tokens(&field.field.ty);
                     doc.extend(text_attrs("\n`None` sends `null`, which clears the value."));
-                    (quote!(#setter: Option<#ty>), quote!(#setter))
+                    (quote!(#setter: Option<#ty>), None)
                 } else {
                     argument(&setter, &field.field.ty)
                 };
+                let store = stored(&setter, conversion);
                 out.extend(quote! {
                     #doc
                     #deprecated
@@ -346,7 +360,8 @@ fn setters(op: &Operation, link_base: Option<&str>) -> TokenStream {
             }
         }
         None if !body.required => {
-            let (decl, store) = argument(&body_name, &body.ty);
+            let (decl, conversion) = argument(&body_name, &body.ty);
+            let store = stored(&body_name, conversion);
             out.extend(quote! {
                 /// The request body.
                 pub fn #body_name(mut self, #decl) -> Self {
@@ -512,12 +527,9 @@ fn decode(op: &Operation) -> TokenStream {
             let arms = multi.variants.iter().map(|variant| {
                 let status = variant.status;
                 let rust = ident(&variant.rust_name);
-                match variant.body.as_ref() {
-                    ResponseKind::Empty => quote!(#status => Ok(#name::#rust),),
-                    kind => {
-                        let value = decode_body(kind);
-                        quote!(#status => Ok(#name::#rust(#value)),)
-                    }
+                match decode_body(&variant.body) {
+                    None => quote!(#status => Ok(#name::#rust),),
+                    Some(value) => quote!(#status => Ok(#name::#rust(#value)),),
                 }
             });
             quote! {
@@ -531,16 +543,15 @@ fn decode(op: &Operation) -> TokenStream {
     }
 }
 
-fn decode_body(kind: &ResponseKind) -> TokenStream {
+/// The expression that decodes one status's body, `None` for a status without one.
+fn decode_body(kind: &ResponseKind) -> Option<TokenStream> {
     match kind {
-        ResponseKind::Empty => quote!({
-            let _ = response;
-        }),
+        ResponseKind::Empty => None,
         ResponseKind::Json(_) | ResponseKind::Page(_) | ResponseKind::Multi(_) => {
-            quote!(response.json()?)
+            Some(quote!(response.json()?))
         }
-        ResponseKind::Text => quote!(response.text()?),
-        ResponseKind::Bytes => quote!(response.body().to_vec()),
+        ResponseKind::Text => Some(quote!(response.text()?)),
+        ResponseKind::Bytes => Some(quote!(response.body().to_vec())),
     }
 }
 

@@ -64,12 +64,6 @@ pub fn type_def(def: &TypeDef, runtime: &syn::Path, link_base: Option<&str>) -> 
         TypeDef::Struct(def) => struct_def(def, runtime, link_base),
         TypeDef::Enum(def) => enum_def(def, link_base),
         TypeDef::Union(def) => union_def(def, link_base),
-        TypeDef::Alias(def) => {
-            let name = ident(&def.name);
-            let target = type_tokens(&def.target);
-            let doc = doc_attrs(&def.docs, link_base);
-            quote!(#doc pub type #name = #target;)
-        }
     }
 }
 

@@ -32,7 +32,7 @@ pub fn box_cycles(types: &mut [TypeDef]) {
                     }
                 }
             }
-            TypeDef::Enum(_) | TypeDef::Alias(_) => {}
+            TypeDef::Enum(_) => {}
         }
     }
 }
@@ -58,10 +58,6 @@ fn containment_edges(types: &[TypeDef]) -> HashMap<String, Vec<String>> {
                 .variants
                 .iter()
                 .filter_map(|(_, ty)| inline_target(ty).map(str::to_owned))
-                .collect(),
-            TypeDef::Alias(def) => inline_target(&def.target)
-                .map(str::to_owned)
-                .into_iter()
                 .collect(),
             TypeDef::Enum(_) => Vec::new(),
         };
