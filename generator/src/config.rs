@@ -111,3 +111,58 @@ pub fn default_file_name(spec: &Path) -> String {
     let name = crate::naming::value_name(&stem);
     format!("{}.rs", crate::naming::bare(&name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &[u8] = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\n";
+
+    #[test]
+    fn a_runtime_path_that_is_not_a_path_is_a_config_error() {
+        let error = Config::new()
+            .runtime_path("not a path!")
+            .generate_source(SPEC, "spec.yaml")
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("`not a path!` is not a Rust path"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_runtime_path_is_used_by_the_generated_code() {
+        let spec = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      operationId: get-a\n      responses: {'204': {description: done}}\n";
+        let source = Config::new()
+            .runtime_path("my::rt")
+            .generate_source(spec, "spec.yaml")
+            .unwrap_or_default();
+        assert!(source.contains("use my::rt::{Client, Error};"), "{source}");
+    }
+
+    #[test]
+    fn output_file_is_named_after_the_spec_and_holds_the_generated_source() {
+        assert_eq!(
+            default_file_name(Path::new("specs/github-runners.yaml")),
+            "github_runners.rs"
+        );
+        let dir = std::env::temp_dir().join(format!("codegen-config-{}", std::process::id()));
+        let spec = dir.join("api.yaml");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(&spec, SPEC);
+        let mut config = Config::new();
+        config.out_dir(&dir).rerun_if_changed(false);
+        let first = config.generate(&spec).ok();
+        assert_eq!(first, Some(dir.join("api.rs")));
+        let bytes = std::fs::read(dir.join("api.rs")).unwrap_or_default();
+        assert!(bytes.starts_with(b"// @generated"));
+        assert_eq!(
+            write::write_if_changed(&dir.join("api.rs"), &bytes).ok(),
+            Some(write::Written::Unchanged),
+            "the same bytes are not written again"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
