@@ -42,6 +42,9 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// suffix instead of shadowing it.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Client",
+    "ClientCore",
+    "ClientBuilder",
+    "ApiClient",
     "Error",
     "Page",
     "Request",

@@ -3,6 +3,7 @@
 //! [`types`] writes newtypes and models, [`operations`] the `Client` methods and their request
 //! builders, [`docs`] the rustdoc. The emitters read only the model: no spec lookups here.
 
+mod client;
 pub mod docs;
 mod operations;
 mod types;
@@ -21,9 +22,11 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
         .types
         .iter()
         .map(|def| types::type_def(def, runtime, link_base));
+    let client = client::client(&api.title);
     let operations = operations::operations(api, runtime, link_base);
     quote! {
         #imports
+        #client
         #(#newtypes)*
         #(#models)*
         #operations
@@ -38,14 +41,12 @@ struct Uses {
     secret: bool,
     page: bool,
     serde: bool,
-    operations: bool,
 }
 
 impl Uses {
     fn of(api: &Api) -> Uses {
         let mut uses = Uses {
             serde: !api.newtypes.is_empty() || !api.types.is_empty(),
-            operations: !api.operations.is_empty(),
             ..Uses::default()
         };
         let mut types = Vec::new();
@@ -117,10 +118,7 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
             use serde::{Deserialize, Serialize};
         ));
     }
-    let mut runtime_items = Vec::new();
-    if uses.operations {
-        runtime_items.extend(["Client", "Error"]);
-    }
+    let mut runtime_items = vec!["ApiClient", "ClientBuilder", "ClientCore", "Error"];
     if uses.page {
         runtime_items.push("Page");
     }

@@ -617,6 +617,7 @@ fn paginated(op: &Operation, shape: &PageShape, runtime: &syn::Path) -> TokenStr
 
         impl Paginated for #name {
             type Item = #item;
+            type Client = Client;
 
             fn client(&self) -> &Client {
                 &self.client

@@ -3,7 +3,7 @@
 use futures::{Stream, StreamExt};
 use url::Url;
 
-use super::{Client, Error, Page, RawResponse, Request};
+use super::{ApiClient, Error, Page, RawResponse, Request};
 
 /// The page size used when the caller did not set one.
 pub const DEFAULT_PER_PAGE: u32 = 100;
@@ -13,8 +13,11 @@ pub trait Paginated: Send + Sized + 'static {
     /// The type of one list item.
     type Item: Send + 'static;
 
+    /// The client type the builder sends with (the generated `Client`).
+    type Client: ApiClient;
+
     /// The client to send the requests with.
-    fn client(&self) -> &Client;
+    fn client(&self) -> &Self::Client;
 
     /// The first page's request; `per_page` is the page size to use when the caller
     /// did not set one.
@@ -72,7 +75,7 @@ pub fn stream<P: Paginated>(
                     None => return None,
                 },
             };
-            let client = state.builder.client().clone();
+            let client = state.builder.client().core().clone();
             let page = match client.execute(request).await {
                 Ok(response) => match P::decode_page(&response) {
                     Ok(page) => (page, response.url().clone()),

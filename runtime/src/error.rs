@@ -380,7 +380,7 @@ pub(super) fn from_response(status: StatusCode, headers: &HeaderMap, body: &[u8]
         message: None,
         documentation_url: None,
         errors: Vec::new(),
-        request_id: header_str(headers, "x-github-request-id").map(str::to_owned),
+        request_id: header_str(headers, crate::github::REQUEST_ID_HEADER).map(str::to_owned),
         rate_limit,
         retry_after,
         body_excerpt: None,

@@ -1,23 +1,34 @@
-//! [`Client`] and its [`ClientBuilder`].
+//! The HTTP core of a client ([`ClientCore`]), the [`ApiClient`] trait a generated client
+//! implements, the [`ClientBuilder`] that builds either, and [`RawClient`], a client without
+//! generated operations.
+//!
+//! # How a generated client plugs in
+//!
+//! Inherent methods cannot be added to a type of another crate, so the generated code has its
+//! own `Client`: a newtype over `ClientCore<Client>` that implements [`ApiClient`] and
+//! `Deref<Target = ClientCore<Client>>`, plus one inherent method per operation. Everything the
+//! runtime offers every client is written here, once, and reaches the generated `Client` without
+//! a change to the generator:
+//!
+//! * a builder option is a method of [`ClientBuilder<C>`] (for every `C: ApiClient`); the
+//!   generated `Client::builder()` returns `ClientBuilder<Client>`;
+//! * a method of the client is a method of [`ClientCore<C>`], reached from the generated
+//!   `Client` through `Deref`; one that returns a client returns `C`, built with
+//!   [`ApiClient::from_core`] (so `client.some_helper()` gives back the generated `Client`).
+//!
+//! Every such method name must also be listed in [`reserved`](crate::reserved), so that no
+//! operation is generated with that name.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
+use super::github::{API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
 use super::{Error, RateLimit, RetryPolicy, SecretString};
-
-/// The default base URL (github.com).
-pub const DEFAULT_BASE_URL: &str = "https://api.github.com";
-
-/// The REST API version sent in `X-GitHub-Api-Version`.
-pub const DEFAULT_API_VERSION: &str = "2022-11-28";
-
-/// The default `User-Agent`: `<crate name>-rust/<crate version>`.
-pub const DEFAULT_USER_AGENT: &str =
-    concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION"));
 
 /// The default per-request timeout when the client builds its own HTTP client.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -25,11 +36,27 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The maximum number of redirects followed.
 const MAX_REDIRECTS: usize = 10;
 
-/// An API client. Cheap to clone (clones share the connection pool and the
-/// latest rate-limit state).
-#[derive(Clone)]
-pub struct Client {
+/// A client type built on the runtime: the generated `Client` (or [`RawClient`]).
+///
+/// It wraps a [`ClientCore`] of its own type, so that methods of the core that return a
+/// client return this type.
+pub trait ApiClient: Clone + Send + Sync + Sized + 'static {
+    /// Wraps a core into the client type.
+    fn from_core(core: ClientCore<Self>) -> Self;
+
+    /// The core the client sends its requests with.
+    fn core(&self) -> &ClientCore<Self>;
+}
+
+/// The HTTP core of an API client: connection pool, base URL, token, default headers, retry
+/// policy and the latest rate-limit state. Cheap to clone (clones share all of it).
+///
+/// `C` is the client type that wraps it (the generated `Client`); it only decides what the
+/// core's client-returning methods return.
+pub struct ClientCore<C> {
     pub(super) inner: Arc<Inner>,
+    /// `fn() -> C`: the core neither owns nor borrows a `C`, and is `Send + Sync` for any `C`.
+    client: PhantomData<fn() -> C>,
 }
 
 pub(super) struct Inner {
@@ -46,18 +73,16 @@ pub(super) struct Inner {
     pub(super) rate_limit: Mutex<Option<RateLimit>>,
 }
 
-impl Client {
-    /// A builder with the defaults: base URL `https://api.github.com`, no token,
-    /// [`DEFAULT_USER_AGENT`], a 30 s timeout and [`RetryPolicy::default`].
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
+impl<C> Clone for ClientCore<C> {
+    fn clone(&self) -> Self {
+        ClientCore {
+            inner: Arc::clone(&self.inner),
+            client: PhantomData,
+        }
     }
+}
 
-    /// A client with the defaults of [`Client::builder`] (unauthenticated).
-    pub fn new() -> Result<Client, Error> {
-        Client::builder().build()
-    }
-
+impl<C> ClientCore<C> {
     /// The latest `x-ratelimit-*` values seen on any response of this client (or its clones).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         match self.inner.rate_limit.lock() {
@@ -86,9 +111,9 @@ impl Client {
     }
 }
 
-impl fmt::Debug for Client {
+impl<C> fmt::Debug for ClientCore<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
+        f.debug_struct("ClientCore")
             .field("base_url", &self.inner.base_url.as_str())
             .field("token", &self.inner.token)
             .field("user_agent", &self.inner.user_agent)
@@ -98,9 +123,43 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Configures and builds a [`Client`].
-#[derive(Debug, Default)]
-pub struct ClientBuilder {
+/// A client without generated operations: build [`Request`](crate::Request)s by hand and send
+/// them with [`ClientCore::execute`] (reached through `Deref`, like on a generated client).
+#[derive(Debug, Clone)]
+pub struct RawClient(ClientCore<RawClient>);
+
+impl RawClient {
+    /// A builder with the defaults of [`ClientBuilder::new`].
+    pub fn builder() -> ClientBuilder<RawClient> {
+        ClientBuilder::new()
+    }
+
+    /// A client with the defaults of [`ClientBuilder::new`] (unauthenticated).
+    pub fn new() -> Result<RawClient, Error> {
+        RawClient::builder().build()
+    }
+}
+
+impl ApiClient for RawClient {
+    fn from_core(core: ClientCore<RawClient>) -> RawClient {
+        RawClient(core)
+    }
+
+    fn core(&self) -> &ClientCore<RawClient> {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for RawClient {
+    type Target = ClientCore<RawClient>;
+
+    fn deref(&self) -> &ClientCore<RawClient> {
+        &self.0
+    }
+}
+
+/// Configures and builds a client of type `C` (the generated `Client`, or [`RawClient`]).
+pub struct ClientBuilder<C = RawClient> {
     base_url: Option<String>,
     token: Option<SecretString>,
     user_agent: Option<String>,
@@ -108,44 +167,80 @@ pub struct ClientBuilder {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     reqwest_client: Option<reqwest::Client>,
+    client: PhantomData<fn() -> C>,
 }
 
-impl ClientBuilder {
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("token", &self.token)
+            .field("user_agent", &self.user_agent)
+            .field("api_version", &self.api_version)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("reqwest_client", &self.reqwest_client)
+            .finish()
+    }
+}
+
+impl<C: ApiClient> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        ClientBuilder::new()
+    }
+}
+
+impl<C: ApiClient> ClientBuilder<C> {
+    /// A builder with the defaults: base URL `https://api.github.com`, no token,
+    /// [`DEFAULT_USER_AGENT`], a 30 s timeout and [`RetryPolicy::default`].
+    pub fn new() -> ClientBuilder<C> {
+        ClientBuilder {
+            base_url: None,
+            token: None,
+            user_agent: None,
+            api_version: None,
+            timeout: None,
+            retry: RetryPolicy::default(),
+            reqwest_client: None,
+            client: PhantomData,
+        }
+    }
+
     /// The API base URL (default `https://api.github.com`). For GitHub Enterprise
     /// Server use e.g. `https://ghe.example.com/api/v3` (a trailing `/` is optional):
     /// request paths are appended to the base path.
-    pub fn base_url(mut self, url: impl AsRef<str>) -> ClientBuilder {
+    pub fn base_url(mut self, url: impl AsRef<str>) -> ClientBuilder<C> {
         self.base_url = Some(url.as_ref().to_owned());
         self
     }
 
     /// The token sent as `Authorization: Bearer <token>` (only to the base URL's host).
-    pub fn token(mut self, token: impl Into<String>) -> ClientBuilder {
+    pub fn token(mut self, token: impl Into<String>) -> ClientBuilder<C> {
         self.token = Some(SecretString::from(token.into()));
         self
     }
 
     /// The `User-Agent` header (default [`DEFAULT_USER_AGENT`]).
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> ClientBuilder {
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> ClientBuilder<C> {
         self.user_agent = Some(user_agent.into());
         self
     }
 
     /// The `X-GitHub-Api-Version` header (default [`DEFAULT_API_VERSION`]).
-    pub fn api_version(mut self, version: impl Into<String>) -> ClientBuilder {
+    pub fn api_version(mut self, version: impl Into<String>) -> ClientBuilder<C> {
         self.api_version = Some(version.into());
         self
     }
 
     /// The timeout of each attempt, from connecting until the body is read
     /// (default 30 s unless a custom reqwest client is supplied).
-    pub fn timeout(mut self, timeout: Duration) -> ClientBuilder {
+    pub fn timeout(mut self, timeout: Duration) -> ClientBuilder<C> {
         self.timeout = Some(timeout);
         self
     }
 
     /// The retry policy (default [`RetryPolicy::default`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> ClientBuilder {
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> ClientBuilder<C> {
         self.retry = policy;
         self
     }
@@ -153,13 +248,13 @@ impl ClientBuilder {
     /// Uses this reqwest client instead of building one. Its redirect policy is
     /// then its own (reqwest's default already drops `Authorization` on cross-host
     /// redirects).
-    pub fn reqwest_client(mut self, client: reqwest::Client) -> ClientBuilder {
+    pub fn reqwest_client(mut self, client: reqwest::Client) -> ClientBuilder<C> {
         self.reqwest_client = Some(client);
         self
     }
 
     /// Builds the client; fails on an invalid base URL or header value.
-    pub fn build(self) -> Result<Client, Error> {
+    pub fn build(self) -> Result<C, Error> {
         let (base_url, base_path) =
             parse_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
         if let Some(token) = &self.token {
@@ -175,7 +270,7 @@ impl ClientBuilder {
             self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT),
         )?;
         let api_version = header_value(
-            "x-github-api-version",
+            API_VERSION_HEADER,
             self.api_version.as_deref().unwrap_or(DEFAULT_API_VERSION),
         )?;
         let (http, timeout) = match self.reqwest_client {
@@ -189,7 +284,7 @@ impl ClientBuilder {
                 (http, Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT)))
             }
         };
-        Ok(Client {
+        Ok(C::from_core(ClientCore {
             inner: Arc::new(Inner {
                 http,
                 base_url,
@@ -201,7 +296,8 @@ impl ClientBuilder {
                 retry: self.retry,
                 rate_limit: Mutex::new(None),
             }),
-        })
+            client: PhantomData,
+        }))
     }
 }
 
@@ -289,29 +385,28 @@ mod tests {
         let err = parse_base_url("https://user:hunter2@example.com").unwrap_err();
         assert!(!err.to_string().contains("hunter2"));
         assert!(matches!(
-            Client::builder().base_url("::").build(),
+            RawClient::builder().base_url("::").build(),
             Err(Error::InvalidBaseUrl { .. })
         ));
     }
 
     #[test]
     fn debug_redacts_token() {
-        let client = Client::builder().token("ghp_topsecret").build().unwrap();
+        let client = RawClient::builder().token("ghp_topsecret").build().unwrap();
         let debug = format!("{client:?}");
         assert!(!debug.contains("ghp_topsecret"), "{debug}");
         assert!(debug.contains("token: Some(<redacted>)"), "{debug}");
-        let builder = format!("{:?}", Client::builder().token("ghp_topsecret"));
+        let builder = format!("{:?}", RawClient::builder().token("ghp_topsecret"));
         assert!(!builder.contains("ghp_topsecret"), "{builder}");
-        assert!(DEFAULT_USER_AGENT.starts_with(env!("CARGO_PKG_NAME")));
-        assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
+                assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
     }
 
     #[test]
     fn invalid_token_or_user_agent() {
-        let err = Client::builder().token("bad\ntoken").build().unwrap_err();
+        let err = RawClient::builder().token("bad\ntoken").build().unwrap_err();
         assert!(matches!(err, Error::InvalidHeader { .. }));
         assert!(!err.to_string().contains("bad"));
-        assert!(Client::builder().user_agent("x\ny").build().is_err());
-        assert!(Client::new().is_ok());
+        assert!(RawClient::builder().user_agent("x\ny").build().is_err());
+        assert!(RawClient::new().is_ok());
     }
 }

@@ -70,7 +70,7 @@ impl RawResponse {
 
     /// The `x-github-request-id` header.
     pub fn request_id(&self) -> Option<&str> {
-        header_str(&self.headers, "x-github-request-id")
+        header_str(&self.headers, crate::github::REQUEST_ID_HEADER)
     }
 
     /// The `x-ratelimit-*` headers.

@@ -16,8 +16,10 @@ fn runners_path(org: &str) -> String {
     format!("/orgs/{}/actions/runners", path_segment(org))
 }
 
-fn client(server: &MockServer, token: Option<&str>, retry: RetryPolicy) -> Client {
-    let mut builder = Client::builder().base_url(server.uri()).retry_policy(retry);
+fn client(server: &MockServer, token: Option<&str>, retry: RetryPolicy) -> RawClient {
+    let mut builder = RawClient::builder()
+        .base_url(server.uri())
+        .retry_policy(retry);
     if let Some(token) = token {
         builder = builder.token(token);
     }
@@ -68,7 +70,7 @@ async fn sends_default_headers_and_bearer_token() {
     assert_eq!(header(request, "x-github-api-version"), Some("2022-11-28"));
     assert_eq!(
         header(request, "user-agent"),
-        Some(client::DEFAULT_USER_AGENT)
+        Some(github::DEFAULT_USER_AGENT)
     );
     assert_eq!(
         header(request, "authorization"),
@@ -84,7 +86,7 @@ async fn no_authorization_without_token_and_overrides() {
         .respond_with(ResponseTemplate::new(201).set_body_string("{}"))
         .mount(&server)
         .await;
-    let client = Client::builder()
+    let client = RawClient::builder()
         .base_url(server.uri())
         .user_agent("custom-agent/1")
         .build()
@@ -118,7 +120,7 @@ async fn ghes_base_url_with_and_without_trailing_slash() {
         format!("{}/api/v3", server.uri()),
         format!("{}/api/v3/", server.uri()),
     ] {
-        let client = Client::builder()
+        let client = RawClient::builder()
             .base_url(&base)
             .token("t")
             .build()
@@ -548,7 +550,7 @@ async fn connection_failure_is_a_transport_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     drop(listener);
-    let client = Client::builder()
+    let client = RawClient::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
         .token("ghp_secret_token")
         .retry_policy(RetryPolicy::none())
@@ -604,14 +606,15 @@ struct ListBody {
 
 /// A minimal list-request builder, like the generated ones.
 struct ListRunners {
-    client: Client,
+    client: RawClient,
     per_page: Option<u32>,
 }
 
 impl Paginated for ListRunners {
     type Item = u64;
+    type Client = RawClient;
 
-    fn client(&self) -> &Client {
+    fn client(&self) -> &RawClient {
         &self.client
     }
 

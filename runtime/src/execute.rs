@@ -1,4 +1,4 @@
-//! [`Client::execute`]: URL building, headers, sending, error mapping and retries.
+//! [`ClientCore::execute`]: URL building, headers, sending, error mapping and retries.
 
 use std::time::{Duration, Instant};
 
@@ -10,12 +10,10 @@ use tracing::field::Empty;
 use url::Url;
 
 use super::error::from_response;
-use super::{Client, Error, RawResponse, Request};
+use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
+use super::{ClientCore, Error, RawResponse, Request};
 
-/// The default `Accept` header.
-pub const DEFAULT_ACCEPT: &str = "application/vnd.github+json";
-
-impl Client {
+impl<C> ClientCore<C> {
     /// Executes a request (with the retry policy) and returns the successful (2xx)
     /// response; non-2xx responses become `Err(Error::…)`.
     ///
@@ -131,7 +129,7 @@ impl Client {
             header_value("accept", request.accept.unwrap_or(DEFAULT_ACCEPT))?,
         );
         headers.insert(
-            HeaderName::from_static("x-github-api-version"),
+            HeaderName::from_static(API_VERSION_HEADER),
             self.inner.api_version.clone(),
         );
         headers.insert(USER_AGENT, self.inner.user_agent.clone());

@@ -1,0 +1,57 @@
+//! The generated `Client`: a newtype over the runtime's `ClientCore`.
+//!
+//! Inherent methods cannot be added to a type of another crate, so each generated crate has
+//! its own `Client`. It implements the runtime's `ApiClient` (so that the runtime's
+//! `ClientBuilder<Client>` builds it and the core's client-returning methods return it) and
+//! derefs to `ClientCore<Client>` (so that the runtime's methods, `rate_limit()`,
+//! `execute()`…, are the client's). New client features go into the runtime, not here.
+
+use super::docs::text_attrs;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `Client` struct, its constructors and its runtime trait impls.
+pub fn client(title: &str) -> TokenStream {
+    let doc = text_attrs(&format!(
+        "The client of the {}: one method per operation.\n\n\
+         Build it with [`Client::builder`]. Cheap to clone (clones share the connection pool and \
+         the latest rate-limit state). The runtime's methods (`rate_limit`, `base_url`, \
+         `execute`…) are reached through `Deref` to [`ClientCore`].",
+        super::docs::sanitize(title.trim(), None).trim_end()
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        pub struct Client(ClientCore<Client>);
+
+        impl Client {
+            /// A builder with the runtime's defaults; see [`ClientBuilder`].
+            pub fn builder() -> ClientBuilder<Client> {
+                ClientBuilder::new()
+            }
+
+            /// A client with the defaults of [`Client::builder`] (unauthenticated).
+            pub fn new() -> Result<Client, Error> {
+                Client::builder().build()
+            }
+        }
+
+        impl ApiClient for Client {
+            fn from_core(core: ClientCore<Client>) -> Client {
+                Client(core)
+            }
+
+            fn core(&self) -> &ClientCore<Client> {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for Client {
+            type Target = ClientCore<Client>;
+
+            fn deref(&self) -> &ClientCore<Client> {
+                &self.0
+            }
+        }
+    }
+}
