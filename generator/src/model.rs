@@ -22,15 +22,44 @@ pub struct Api {
     pub doc_link_base: Option<String>,
 }
 
-/// Text for rustdoc, taken from the spec's own words.
+/// Text for rustdoc, taken from the spec's own words, in typed parts: only `emit::docs`
+/// writes Markdown.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Docs {
     /// One-line summary (or title).
     pub summary: Option<String>,
     /// Longer description (Markdown).
     pub description: Option<String>,
-    /// Extra lines (defaults, formats, curation notes, links).
-    pub notes: Vec<String>,
+    /// The products that have the operation (`x-github-availability`).
+    pub availability: Vec<String>,
+    /// The operation's `externalDocs`.
+    pub external: Option<DocLink>,
+    /// The schema's `default`, as JSON text.
+    pub default: Option<String>,
+    /// An `x-curation-note` that tells a user something about the API.
+    pub curation_note: Option<String>,
+    /// The operation's documented error responses.
+    pub errors: Vec<ErrorDoc>,
+}
+
+/// A link to documentation elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLink {
+    /// The link text (`externalDocs.description`, or `Documentation`).
+    pub label: String,
+    /// The URL.
+    pub url: String,
+}
+
+/// A documented error response of an operation (they all surface as `Error::Api`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorDoc {
+    /// The status code, `4XX`, or `default`.
+    pub status: String,
+    /// The first line of the response's description.
+    pub description: String,
+    /// The model its JSON body matches, for a `$ref`'d schema.
+    pub model: Option<String>,
 }
 
 /// A newtype over a primitive, such as `RunnerId(i64)`.
@@ -40,6 +69,8 @@ pub struct Newtype {
     pub name: String,
     /// The wrapped primitive.
     pub inner: TypeRef,
+    /// Rustdoc, from the first schema that declares it.
+    pub docs: Docs,
 }
 
 /// A named model.
@@ -73,10 +104,20 @@ pub struct StructDef {
     pub docs: Docs,
     /// Fields in document order.
     pub fields: Vec<Field>,
-    /// Extra properties, when `additionalProperties` allows them: their value type.
-    pub additional: Option<TypeRef>,
+    /// Extra properties, when `additionalProperties` gives their schema.
+    pub additional: Option<ExtraProperties>,
     /// `deprecated: true`.
     pub deprecated: bool,
+}
+
+/// The field that collects the properties of a struct beyond the documented ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtraProperties {
+    /// The Rust field name ([`crate::naming::EXTRA_PROPERTIES_FIELD`], numbered if a
+    /// documented property has that name).
+    pub rust_name: String,
+    /// The type of each extra property's value.
+    pub value: TypeRef,
 }
 
 /// One field of a struct.
@@ -244,8 +285,14 @@ pub struct Operation {
 pub enum PathPart {
     /// Literal text, sent as it is.
     Literal(String),
-    /// A path parameter: index into [`Operation::params`].
-    Param(usize),
+    /// A path parameter.
+    Param {
+        /// Index into [`Operation::params`].
+        index: usize,
+        /// The local the encoded segment is held in, captured by the path's `format!` string
+        /// (so never a raw identifier), decided by [`crate::naming::segment_local`].
+        local: String,
+    },
 }
 
 /// Where a parameter goes.

@@ -17,7 +17,10 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
     let link_base = api.doc_link_base.as_deref();
-    let newtypes = api.newtypes.iter().map(types::newtype);
+    let newtypes = api
+        .newtypes
+        .iter()
+        .map(|newtype| types::newtype(newtype, link_base));
     let models = api
         .types
         .iter()
@@ -56,7 +59,7 @@ impl Uses {
                 TypeDef::Struct(def) => {
                     def.fields.iter().for_each(|field| note(&field.ty));
                     if let Some(extra) = &def.additional {
-                        note(&TypeRef::Map(Box::new(extra.clone())));
+                        note(&TypeRef::Map(Box::new(extra.value.clone())));
                     }
                 }
                 TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),

@@ -1,6 +1,6 @@
 //! `Client` methods and their request builders.
 
-use super::docs::{doc_attrs, text_attrs};
+use super::docs::{doc_attrs, operation_doc_attrs, text_attrs};
 use super::{ident, type_tokens};
 use crate::model::{
     Api, Body, BodyField, HttpMethod, MultiResponse, Operation, PageShape, Param, ParamLocation,
@@ -134,7 +134,7 @@ fn positional_body_fields(body: &Body) -> Vec<(&BodyField, TokenStream, Option<T
 fn client_method(op: &Operation, link_base: Option<&str>) -> TokenStream {
     let method = ident(&op.method_name);
     let builder = ident(&op.builder_name);
-    let doc = doc_attrs(&op.docs, link_base);
+    let doc = operation_doc_attrs(op, link_base);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let params = positional_params(op);
     let mut decls: Vec<TokenStream> = params.iter().map(|(_, p)| p.decl.clone()).collect();
@@ -407,16 +407,13 @@ fn request_fn(op: &Operation, runtime: &syn::Path, copy_newtypes: &HashSet<Strin
             PathPart::Literal(text) => {
                 format_string.push_str(&text.replace('{', "{{").replace('}', "}}"))
             }
-            PathPart::Param(index) => {
+            PathPart::Param { index, local } => {
                 let Some(param) = op.params.get(*index) else {
                     continue;
                 };
                 let field = ident(&param.rust_name);
-                let local_name = match param.rust_name.strip_prefix("r#") {
-                    Some(raw) => format!("{raw}_segment"),
-                    None => param.rust_name.clone(),
-                };
-                let local = ident(&local_name);
+                let local_name = local;
+                let local = ident(local_name);
                 let text = match &param.encoding {
                     WireEncoding::Display if is_copy(&param.ty, copy_newtypes) => {
                         quote!(self.#field)
@@ -426,7 +423,7 @@ fn request_fn(op: &Operation, runtime: &syn::Path, copy_newtypes: &HashSet<Strin
                 };
                 segments.push(quote!(let #local = #runtime::path_segment(#text);));
                 format_string.push('{');
-                format_string.push_str(&local_name);
+                format_string.push_str(local_name);
                 format_string.push('}');
             }
         }

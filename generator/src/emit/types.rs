@@ -7,13 +7,19 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A newtype identifier such as `RunnerId(i64)`.
-pub fn newtype(newtype: &Newtype) -> TokenStream {
+pub fn newtype(newtype: &Newtype, link_base: Option<&str>) -> TokenStream {
     let name = ident(&newtype.name);
     let inner = type_tokens(&newtype.inner);
-    let doc = text_attrs(&format!(
-        "A `{}`: a distinct type, so that identifiers of different kinds cannot be swapped.",
+    let mut doc = text_attrs(&format!(
+        "{} `{}`: a distinct type, so that identifiers of different kinds cannot be swapped.",
+        article(&newtype.name),
         newtype.name
     ));
+    let own = doc_attrs(&newtype.docs, link_base);
+    if !own.is_empty() {
+        doc.extend(text_attrs(""));
+        doc.extend(own);
+    }
     let (derives, conversions) = match newtype.inner {
         TypeRef::String => (
             quote!(#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]),
@@ -55,6 +61,15 @@ pub fn newtype(newtype: &Newtype) -> TokenStream {
                 self.0.fmt(f)
             }
         }
+    }
+}
+
+/// `An` before a vowel, else `A`.
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "An"
+    } else {
+        "A"
     }
 }
 
@@ -113,13 +128,9 @@ fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> 
             pub #rust_name: #ty,
         }
     });
-    let additional = def.additional.as_ref().map(|value| {
-        let mut field_name = String::from("additional_properties");
-        while def.fields.iter().any(|f| f.rust_name == field_name) {
-            field_name.push('_');
-        }
-        let field_name = ident(&field_name);
-        let value = type_tokens(value);
+    let additional = def.additional.as_ref().map(|extra| {
+        let field_name = ident(&extra.rust_name);
+        let value = type_tokens(&extra.value);
         quote! {
             /// Properties beyond the documented ones.
             #[serde(flatten)]

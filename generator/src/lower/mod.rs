@@ -3,6 +3,7 @@
 //! Schemas are lowered by [`schema`], operations by [`operation`], and [`recursion`] boxes the
 //! fields that would make a recursive struct infinitely large.
 
+mod docs;
 mod operation;
 mod recursion;
 mod schema;
@@ -22,14 +23,7 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
     let api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
-        newtypes: schemas
-            .newtypes
-            .iter()
-            .map(|(name, inner)| crate::model::Newtype {
-                name: name.clone(),
-                inner: inner.clone(),
-            })
-            .collect(),
+        newtypes: std::mem::take(&mut schemas.newtypes),
         types,
         operations,
         doc_link_base: doc_link_base(spec),
