@@ -245,6 +245,22 @@ pub fn segment_local(param: &str, locals: &mut NameSet) -> String {
     }
 }
 
+/// Names a per-operation module (which holds the request builder) may not take: the modules
+/// and crates the generated code refers to by name. Module names are the method names,
+/// claimed in one namespace with these.
+pub const RESERVED_MODULE_NAMES: &[&str] = &[
+    "builders",
+    "runtime",
+    "std",
+    "core",
+    "alloc",
+    "serde",
+    "serde_json",
+    "chrono",
+    "futures",
+    "reqwest",
+];
+
 /// The name of the field that collects a struct's undocumented properties
 /// (`additionalProperties`), claimed after the documented fields.
 pub const EXTRA_PROPERTIES_FIELD: &str = "additional_properties";

@@ -1,8 +1,8 @@
 //! Newtypes and models.
 
 use super::docs::{doc_attrs, text_attrs};
-use super::{ident, type_tokens};
-use crate::model::{EnumDef, Newtype, StructDef, TypeDef, TypeRef, UnionDef};
+use super::{Context, ident, type_tokens};
+use crate::model::{EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -74,9 +74,10 @@ fn article(name: &str) -> &'static str {
 }
 
 /// One model.
-pub fn type_def(def: &TypeDef, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+pub fn type_def(def: &TypeDef, context: &Context) -> TokenStream {
+    let link_base = context.link_base;
     match def {
-        TypeDef::Struct(def) => struct_def(def, runtime, link_base),
+        TypeDef::Struct(def) => struct_def(def, context.runtime, link_base),
         TypeDef::Enum(def) => enum_def(def, link_base),
         TypeDef::Union(def) => union_def(def, link_base),
     }
@@ -106,16 +107,16 @@ fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> 
             quote!(#[serde(rename = #wire)])
         });
         let ty = type_tokens(&field.ty);
-        let (ty, serde) = match (field.required, field.is_optional()) {
-            _ if field.explicit_null => (
-                quote!(Option<Option<#ty>>),
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
-            ),
-            (_, false) => (ty, TokenStream::new()),
-            (true, true) => (quote!(Option<#ty>), quote!(#[serde(default)])),
-            (false, true) => (
+        let (ty, serde) = match field.presence {
+            Presence::Required => (ty, TokenStream::new()),
+            Presence::RequiredNullable => (quote!(Option<#ty>), quote!(#[serde(default)])),
+            Presence::Optional | Presence::OptionalNullable => (
                 quote!(Option<#ty>),
                 quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            ),
+            Presence::Clearable => (
+                quote!(Option<Option<#ty>>),
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
             ),
         };
         let doc = doc_attrs(&field.docs, link_base);

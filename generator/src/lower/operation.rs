@@ -4,18 +4,25 @@ use super::schema::SchemaLowerer;
 use super::{docs, named};
 use crate::diagnostic::{pointer, pointer_token};
 use crate::model::{
-    Body, BodyField, Docs, ErrorDoc, HttpMethod, MultiResponse, MultiVariant, Operation, PageShape,
-    Param, ParamLocation, PathPart, ResponseKind, TotalCount, TypeDef, TypeRef, WireEncoding,
+    Body, BodyField, BodyShape, Docs, ErrorDoc, HttpMethod, MultiResponse, MultiVariant, Operation,
+    PageShape, Param, ParamLocation, PathPart, Payload, Presence, ResponseKind, TotalCount,
+    TypeDef, TypeRef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::Resolver;
 use crate::spec::{self, is_json_media_type};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, StatusCode};
+use std::ops::Range;
 
-/// Lowers every operation, in document order.
-pub fn lower_operations<'a>(spec: &'a OpenAPI, schemas: &mut SchemaLowerer<'a>) -> Vec<Operation> {
+/// Lowers every operation, in document order, each with the range of the models that were
+/// first made for it (indexes into `schemas.types`).
+pub fn lower_operations<'a>(
+    spec: &'a OpenAPI,
+    schemas: &mut SchemaLowerer<'a>,
+) -> Vec<(Operation, Range<usize>)> {
     let resolver = Resolver::new(spec);
     let mut operations = Vec::new();
+    let mut modules = NameSet::with_reserved(naming::RESERVED_MODULE_NAMES);
     for (path, item) in spec.paths.iter() {
         let Some(item) = item.as_item() else { continue };
         for (method, operation) in item.iter() {
@@ -31,13 +38,15 @@ pub fn lower_operations<'a>(spec: &'a OpenAPI, schemas: &mut SchemaLowerer<'a>) 
                 });
                 parameters.push(parameter);
             }
+            let first_type = schemas.types.len();
             let lowered = OperationLowerer {
                 resolver,
                 schemas: &mut *schemas,
             }
             .lower(path, method, operation, &parameters, &at);
-            if let Some(lowered) = lowered {
-                operations.push(lowered);
+            if let Some(mut lowered) = lowered {
+                lowered.module_name = modules.claim(&lowered.method_name);
+                operations.push((lowered, first_type..schemas.types.len()));
             }
         }
     }
@@ -127,6 +136,8 @@ impl<'a> OperationLowerer<'a, '_> {
             docs,
             deprecated: operation.deprecated,
             accept,
+            types: Vec::new(),
+            module_name: String::new(),
         })
     }
 
@@ -201,26 +212,28 @@ impl<'a> OperationLowerer<'a, '_> {
         if let (Some(openapiv3::ReferenceOr::Item(_)), Some(name)) = (&content.schema, named(&ty)) {
             self.schemas.allow_explicit_null(name);
         }
-        let fields = named(&ty)
-            .and_then(|name| match self.schemas.type_def(name) {
-                Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
-                _ => None,
-            })
-            .map(|fields| {
+        let fields = named(&ty).and_then(|name| match self.schemas.type_def(name) {
+            Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
+            _ => None,
+        });
+        let shape = match fields {
+            Some(fields) => BodyShape::Fields(
                 fields
                     .into_iter()
                     .map(|field| BodyField {
                         arg_name: arg_names.claim(&field.rust_name),
                         field,
                     })
-                    .collect()
-            });
+                    .collect(),
+            ),
+            None if body.required => BodyShape::Whole,
+            None => BodyShape::OptionalWhole,
+        };
         Some(Body {
             rust_name: arg_names.claim("body"),
             ty,
             media_type: media_type.clone(),
-            fields,
-            required: body.required,
+            shape,
         })
     }
 
@@ -232,7 +245,7 @@ impl<'a> OperationLowerer<'a, '_> {
         params: &[Param],
         at: &str,
     ) -> (ResponseKind, Option<String>) {
-        let mut successes: Vec<(u16, ResponseKind, Docs, Option<String>)> = Vec::new();
+        let mut successes: Vec<(u16, Payload, Docs, Option<String>)> = Vec::new();
         for (code, response) in &operation.responses.responses {
             let status = match code {
                 StatusCode::Code(code) if (200..300).contains(code) => *code,
@@ -256,7 +269,7 @@ impl<'a> OperationLowerer<'a, '_> {
             .find_map(|(_, _, _, accept)| accept.clone());
         let first_kind = successes.first().map(|(_, kind, _, _)| kind.clone());
         let kind = match first_kind {
-            None => ResponseKind::Empty,
+            None => ResponseKind::Single(Payload::Empty),
             Some(kind) if successes.iter().all(|(_, other, _, _)| *other == kind) => {
                 self.paginate(kind, params)
             }
@@ -271,7 +284,7 @@ impl<'a> OperationLowerer<'a, '_> {
                     .map(|(status, body, docs, _)| MultiVariant {
                         status,
                         rust_name: variant_names.claim(&status_variant(status)),
-                        body: Box::new(body),
+                        body,
                         docs,
                     })
                     .collect();
@@ -286,7 +299,7 @@ impl<'a> OperationLowerer<'a, '_> {
         response: &'a openapiv3::Response,
         context: &str,
         at: &str,
-    ) -> (ResponseKind, Option<String>) {
+    ) -> (Payload, Option<String>) {
         if let Some((media_type, content)) = response
             .content
             .iter()
@@ -300,12 +313,12 @@ impl<'a> OperationLowerer<'a, '_> {
                 ),
                 None => TypeRef::Json,
             };
-            return (ResponseKind::Json(ty), None);
+            return (Payload::Json(ty), None);
         }
         match response.content.keys().next() {
-            None => (ResponseKind::Empty, None),
-            Some(media) if media.starts_with("text/") => (ResponseKind::Text, Some(media.clone())),
-            Some(media) => (ResponseKind::Bytes, Some(media.clone())),
+            None => (Payload::Empty, None),
+            Some(media) if media.starts_with("text/") => (Payload::Text, Some(media.clone())),
+            Some(media) => (Payload::Bytes, Some(media.clone())),
         }
     }
 
@@ -362,10 +375,11 @@ impl<'a> OperationLowerer<'a, '_> {
     }
 
     /// A JSON list response of a GET with a `page` or `per_page` parameter becomes a page.
-    fn paginate(&mut self, kind: ResponseKind, params: &[Param]) -> ResponseKind {
-        let ResponseKind::Json(body) = &kind else {
-            return kind;
+    fn paginate(&mut self, payload: Payload, params: &[Param]) -> ResponseKind {
+        let Payload::Json(body) = &payload else {
+            return ResponseKind::Single(payload);
         };
+        let kind = ResponseKind::Single(payload.clone());
         let is_paged = params.iter().any(|p| {
             p.location == crate::model::ParamLocation::Query
                 && (p.wire_name == "page" || p.wire_name == "per_page")
@@ -393,7 +407,9 @@ impl<'a> OperationLowerer<'a, '_> {
         let lists: Vec<_> = def
             .fields
             .iter()
-            .filter(|field| matches!(field.ty, TypeRef::List(_)) && !field.is_optional())
+            .filter(|field| {
+                matches!(field.ty, TypeRef::List(_)) && field.presence == Presence::Required
+            })
             .collect();
         let [list] = lists.as_slice() else {
             return kind;
@@ -409,7 +425,7 @@ impl<'a> OperationLowerer<'a, '_> {
             })
             .map(|field| TotalCount {
                 rust_name: field.rust_name.clone(),
-                optional: field.is_optional(),
+                optional: field.presence != Presence::Required,
             });
         ResponseKind::Page(PageShape {
             body: body.clone(),

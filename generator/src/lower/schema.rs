@@ -8,8 +8,8 @@
 use super::docs::schema_docs;
 use crate::diagnostic::{Diagnostic, Report, pointer};
 use crate::model::{
-    Docs, EnumDef, EnumVariant, ExtraProperties, Field, Newtype, StructDef, TypeDef, TypeRef,
-    UnionDef, WireEncoding,
+    Docs, EnumDef, EnumVariant, ExtraProperties, Field, Newtype, Presence, StructDef, TypeDef,
+    TypeRef, UnionDef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::{Kind, Resolver, component_name};
@@ -106,7 +106,9 @@ impl<'a> SchemaLowerer<'a> {
         let index = self.type_index.get(name).copied();
         if let Some(TypeDef::Struct(def)) = index.and_then(|index| self.types.get_mut(index)) {
             for field in &mut def.fields {
-                field.explicit_null = !field.required && field.nullable;
+                if field.presence == Presence::OptionalNullable {
+                    field.presence = Presence::Clearable;
+                }
             }
         }
     }
@@ -521,10 +523,8 @@ impl<'a> SchemaLowerer<'a> {
                     wire_name: wire.clone(),
                     docs,
                     ty,
-                    required: part.required.contains(&wire),
-                    nullable,
+                    presence: Presence::of(part.required.contains(&wire), nullable),
                     deprecated,
-                    explicit_null: false,
                 });
             }
             if let Some(AdditionalProperties::Schema(extra)) = part.additional {
@@ -547,10 +547,12 @@ impl<'a> SchemaLowerer<'a> {
             .flat_map(|(_, p)| p.required.into_iter().cloned())
             .collect();
         for field in &mut fields {
-            field.required |= all_required.contains(&field.wire_name);
             // A readOnly property is absent from requests and a writeOnly one from responses,
             // so neither can be required in the one type that serves both directions.
-            field.required &= !one_way.contains(&field.wire_name);
+            let required = (field.presence.is_required()
+                || all_required.contains(&field.wire_name))
+                && !one_way.contains(&field.wire_name);
+            field.presence = Presence::of(required, field.presence.is_nullable());
         }
         if let Some(TypeDef::Struct(def)) = self.types.get_mut(index) {
             def.fields = fields;
