@@ -142,7 +142,7 @@ mod tests {
             .generate_source(spec, "spec.yaml")
             .unwrap_or_default();
         assert!(
-            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error};"),
+            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request};"),
             "{source}"
         );
     }

@@ -30,14 +30,11 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
-mod keywords;
 mod load;
 mod lower;
 pub mod model;
 pub mod naming;
 mod refs;
-mod shape;
-mod source_map;
 mod spec;
 pub mod standalone;
 mod validate;
@@ -99,7 +96,7 @@ pub fn load_spec(spec: &[u8], spec_name: &str) -> Result<openapiv3::OpenAPI, Err
 /// Names the file in every diagnostic and finds the line of every JSON pointer.
 fn locate(report: Report, spec: &[u8], spec_name: &str) -> Report {
     let text = std::str::from_utf8(spec).unwrap_or("");
-    let map = source_map::SourceMap::build(text);
+    let map = load::source_map::SourceMap::build(text);
     report.locate(std::path::Path::new(spec_name), |pointer| {
         map.line_of(pointer)
     })

@@ -156,7 +156,7 @@ pub use github_runners_runtime::reserved::CLIENT_METHODS as RUNTIME_CLIENT_METHO
 pub use github_runners_runtime::reserved::BUILDER_METHODS as RUNTIME_BUILDER_METHODS;
 
 /// The methods and fields the generated code defines on every request builder
-/// (emit/operations.rs), `IntoFuture`'s included.
+/// (emit/operation/), `IntoFuture`'s included.
 pub const BUILDER_METHODS: &[&str] = &[
     "client",
     "send",

@@ -1,11 +1,13 @@
 //! Builds the [`crate::model::Api`] from a validated spec.
 //!
-//! Schemas are lowered by [`schema`], operations by [`operation`], and [`recursion`] boxes the
-//! fields that would make a recursive struct infinitely large.
+//! Schemas are lowered by [`schema`], operations by [`operation`] (their responses by
+//! [`response`]), their docs by [`docs`], and [`recursion`] boxes the fields that would make a
+//! recursive struct infinitely large.
 
 mod docs;
 mod operation;
 mod recursion;
+mod response;
 mod schema;
 
 use crate::diagnostic::Report;
