@@ -66,7 +66,7 @@ impl Config {
             ))
         })?;
         let api = crate::check(spec, spec_name)?;
-        let tokens = emit::emit(&api, &runtime);
+        let tokens = emit::emit(&api, &runtime).map_err(Error::Internal)?;
         format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
     }
 

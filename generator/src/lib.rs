@@ -42,7 +42,6 @@ mod write;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Location, Report};
-pub use write::Written;
 
 use std::path::PathBuf;
 

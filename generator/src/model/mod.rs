@@ -5,6 +5,7 @@
 //! is final (decided by [`crate::naming`]) and every list is in deterministic document order.
 //! Types live here; operations (parameters, bodies, responses) in `model/operation.rs`.
 
+mod names;
 mod operation;
 
 pub use operation::*;
@@ -23,6 +24,9 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in document order.
     pub operations: Vec<Operation>,
+    /// The default base URL: the spec's first `servers` URL, when it is an absolute http(s)
+    /// URL without variables (otherwise the runtime's default, `https://api.github.com`).
+    pub default_base_url: Option<String>,
     /// Scheme and host that relative links in descriptions are resolved against
     /// (`https://docs.github.com`), taken from the spec's `externalDocs` URLs.
     pub doc_link_base: Option<String>,
