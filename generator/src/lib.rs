@@ -20,9 +20,11 @@
 //! }
 //! ```
 //!
-//! and include the output: `include!(concat!(env!("OUT_DIR"), "/api.rs"));` in a module
-//! next to the runtime (see [`standalone`] for the layout). [`generate`] is the pure core: it
-//! turns spec bytes into source text and does no IO.
+//! and include the output: `include!(concat!(env!("OUT_DIR"), "/api.rs"));` in a module that
+//! sees the runtime crate as `crate::runtime` (`pub use github_runners_runtime as runtime;`;
+//! see [`standalone`] for a whole crate). [`generate`] is the pure core: it turns spec bytes
+//! into source text and does no IO. ARCHITECTURE.md at the repository's root describes the
+//! phases and where a change goes.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

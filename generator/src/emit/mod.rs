@@ -171,11 +171,16 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
 /// An identifier for a name decided by [`crate::naming`] (raw when it starts with `r#`).
 ///
 /// [`emit`] has checked every name of the model ([`Api::invalid_name`]) before any reaches
-/// here; `syn` parses the name, so nothing here can panic.
+/// here; the check is repeated (it is cheap) so that `Ident::new`, which panics on a string
+/// that is not an identifier, is never called with one.
 pub(crate) fn ident(name: &str) -> Ident {
-    syn::parse_str::<Ident>(name)
-        .or_else(|_| syn::parse_str::<Ident>(&format!("r#{name}")))
-        .unwrap_or_else(|_| Ident::new("_", Span::call_site()))
+    if !crate::naming::is_valid_identifier(name) {
+        return Ident::new("_", Span::call_site());
+    }
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
 }
 
 /// The Rust type for a model type reference.
