@@ -261,6 +261,14 @@ pub const RESERVED_MODULE_NAMES: &[&str] = &[
     "reqwest",
 ];
 
+/// The variant of a generated string enum that keeps a value the spec does not list; taken in
+/// every enum's variant namespace.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// The variant of an operation's response enum for a success status the spec does not list;
+/// taken in every response enum's variant namespace.
+pub const OTHER_STATUS_VARIANT: &str = "Other";
+
 /// The name of the field that collects a struct's undocumented properties
 /// (`additionalProperties`), claimed after the documented fields.
 pub const EXTRA_PROPERTIES_FIELD: &str = "additional_properties";

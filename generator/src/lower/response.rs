@@ -8,7 +8,7 @@ use crate::model::{
     Docs, ErrorDoc, MultiResponse, MultiVariant, PageShape, Param, ParamLocation, Payload,
     Presence, ResponseKind, TotalCount, TypeDef, TypeRef,
 };
-use crate::naming::NameSet;
+use crate::naming::{self, NameSet};
 use crate::spec::is_json_media_type;
 use openapiv3::StatusCode;
 
@@ -54,7 +54,7 @@ impl<'a> OperationLowerer<'a, '_> {
                     .schemas
                     .names
                     .claim_type(&format!("{builder_name}Response"));
-                let mut variant_names = NameSet::default();
+                let mut variant_names = NameSet::with_reserved(&[naming::OTHER_STATUS_VARIANT]);
                 let variants = successes
                     .into_iter()
                     .map(|(status, body, docs, _)| MultiVariant {

@@ -12,7 +12,7 @@ impl<'a> SchemaLowerer<'a> {
     ) -> EnumDef {
         let mut seen = std::collections::HashSet::new();
         values.retain(|value| seen.insert(value.clone()));
-        let mut variant_names = NameSet::with_reserved(&["Unknown"]);
+        let mut variant_names = NameSet::with_reserved(&[naming::UNKNOWN_VARIANT]);
         let variants = values
             .into_iter()
             .map(|value| EnumVariant {
