@@ -35,7 +35,9 @@
 //! distinct types ([`RunnerId`], [`RunnerGroupId`], [`OrgId`], [`RepositoryId`]), so they cannot
 //! be swapped. Lists come back as a [`Page`] and can be streamed across pages.
 
-pub mod runtime;
+/// The hand-written runtime (the `github-runners-runtime` crate), where the generated code
+/// expects it.
+pub use github_runners_runtime as runtime;
 
 /// The code generated from the spec (models, `Client` methods, request builders).
 #[allow(deprecated)]
@@ -45,7 +47,7 @@ mod api {
 
 pub use api::*;
 pub use runtime::{
-    ApiError, ApiErrorDetail, Client, ClientBuilder, Error, Page, RateLimit, RetryPolicy,
+    ApiError, ApiErrorDetail, ClientBuilder, ClientCore, Error, Page, RateLimit, RetryPolicy,
     SecretString,
 };
 

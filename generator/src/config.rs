@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 /// Options for generating a client, in the style of `prost_build::Config`.
 #[derive(Debug, Clone)]
 pub struct Config {
-    runtime_path: String,
+    runtime_module: String,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     rerun_if_changed: bool,
@@ -15,7 +15,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            runtime_path: "crate::runtime".to_owned(),
+            runtime_module: "crate::runtime".to_owned(),
             out_dir: None,
             file_name: None,
             rerun_if_changed: true,
@@ -30,9 +30,11 @@ impl Config {
         Config::default()
     }
 
-    /// The Rust path of the runtime module the generated code uses (default `crate::runtime`).
-    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Config {
-        self.runtime_path = path.into();
+    /// The Rust path at which the generated code finds the runtime crate
+    /// (`github-runners-runtime`; default `crate::runtime`, e.g. after
+    /// `pub use github_runners_runtime as runtime;`).
+    pub fn runtime_module(&mut self, path: impl Into<String>) -> &mut Config {
+        self.runtime_module = path.into();
         self
     }
 
@@ -57,14 +59,14 @@ impl Config {
     /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
     /// diagnostics and in the header.
     pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
-        let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|_| {
+        let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
                 "`{}` is not a Rust path (try `crate::runtime`)",
-                self.runtime_path
+                self.runtime_module
             ))
         })?;
         let api = crate::check(spec, spec_name)?;
-        let tokens = emit::emit(&api, &runtime);
+        let tokens = emit::emit(&api, &runtime).map_err(Error::Internal)?;
         format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
     }
 
@@ -119,9 +121,9 @@ mod tests {
     const SPEC: &[u8] = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\n";
 
     #[test]
-    fn a_runtime_path_that_is_not_a_path_is_a_config_error() {
+    fn a_runtime_module_that_is_not_a_path_is_a_config_error() {
         let error = Config::new()
-            .runtime_path("not a path!")
+            .runtime_module("not a path!")
             .generate_source(SPEC, "spec.yaml")
             .err()
             .map(|error| error.to_string())
@@ -133,13 +135,16 @@ mod tests {
     }
 
     #[test]
-    fn the_runtime_path_is_used_by_the_generated_code() {
+    fn the_runtime_module_is_used_by_the_generated_code() {
         let spec = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      operationId: get-a\n      responses: {'204': {description: done}}\n";
         let source = Config::new()
-            .runtime_path("my::rt")
+            .runtime_module("my::rt")
             .generate_source(spec, "spec.yaml")
             .unwrap_or_default();
-        assert!(source.contains("use my::rt::{Client, Error};"), "{source}");
+        assert!(
+            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request};"),
+            "{source}"
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ fn space_items(text: &str) -> String {
             let prev_trim = prev.trim_start();
             let indent = |l: &str| l.len() - l.trim_start().len();
             let same_level = indent(prev) == indent(line);
-            let closes = matches!(prev_trim, "}" | "};");
+            // A tuple struct (`pub struct RunnerId(pub i64);`) closes an item too.
+            let closes = matches!(prev_trim, "}" | "};")
+                || (prev_trim.starts_with("pub struct ") && prev_trim.ends_with(");"));
             let ends_uses = prev_trim.starts_with("use ") && !line.trim_start().starts_with("use ");
             let opens = !line.trim_start().starts_with('}') && !line.trim_start().starts_with(')');
             if same_level && opens && (closes || ends_uses) {

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! github-runners-codegen generate SPEC -o FILE.rs   write the generated source
-//! github-runners-codegen crate SPEC --out DIR --name NAME   write a standalone crate
+//! github-runners-codegen crate SPEC --out DIR --name NAME [--runtime-path DIR]
+//!                                                   write a standalone crate
 //! github-runners-codegen check SPEC                 validate only
 //! ```
 //!
@@ -33,7 +34,7 @@ enum Command {
         output: PathBuf,
         /// The Rust path of the runtime module the code uses.
         #[arg(long, default_value = "crate::runtime")]
-        runtime_path: String,
+        runtime_module: String,
     },
     /// Write a complete standalone crate (Cargo.toml, src/) for SPEC into DIR.
     Crate {
@@ -45,6 +46,10 @@ enum Command {
         /// The crate's package name.
         #[arg(long)]
         name: String,
+        /// Depend on the runtime crate at this directory instead of the released
+        /// `github-runners-runtime` of this generator's version.
+        #[arg(long, value_name = "DIR")]
+        runtime_path: Option<PathBuf>,
     },
     /// Validate SPEC and report every problem.
     Check {
@@ -72,11 +77,11 @@ fn run(command: Command) -> Result<String, Error> {
         Command::Generate {
             spec,
             output,
-            runtime_path,
+            runtime_module,
         } => {
             let bytes = read(&spec)?;
             let source = Config::new()
-                .runtime_path(runtime_path)
+                .runtime_module(runtime_module)
                 .generate_source(&bytes, &spec.display().to_string())?;
             std::fs::write(&output, source).map_err(|source| Error::Io {
                 path: output.clone(),
@@ -84,8 +89,17 @@ fn run(command: Command) -> Result<String, Error> {
             })?;
             Ok(format!("wrote {}", output.display()))
         }
-        Command::Crate { spec, out, name } => {
-            standalone::write_crate(&spec, &out, &name)?;
+        Command::Crate {
+            spec,
+            out,
+            name,
+            runtime_path,
+        } => {
+            let runtime = match runtime_path {
+                Some(dir) => standalone::RuntimeDependency::Path(dir),
+                None => standalone::RuntimeDependency::Registry,
+            };
+            standalone::write_crate(&spec, &out, &name, &runtime)?;
             Ok(format!("wrote crate `{name}` into {}", out.display()))
         }
         Command::Check { spec } => {

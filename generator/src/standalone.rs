@@ -1,67 +1,19 @@
-//! A complete, standalone client crate: `Cargo.toml`, `src/lib.rs`, the runtime, and the
-//! generated API.
+//! A complete, standalone client crate: `Cargo.toml`, `src/lib.rs` and the generated API.
 //!
-//! The runtime is the hand-written one of the `github-runners` crate, embedded here at
-//! compile time (`include_str!` of `generated/src/runtime/*.rs`), so the two never drift
-//! apart. It only refers to itself through `super::`, so it works under any crate.
+//! The runtime is not copied: the crate depends on `github-runners-runtime`, by default of
+//! this generator's own version (the two are released together), or at a local path
+//! ([`RuntimeDependency::Path`], e.g. a checkout of this repository before a release).
 
 use crate::{Config, Error, write};
 use std::path::{Path, PathBuf};
 
-/// The runtime's files, relative to `src/runtime/`.
-const RUNTIME_FILES: &[(&str, &str)] = &[
-    ("mod.rs", include_str!("../../generated/src/runtime/mod.rs")),
-    (
-        "client.rs",
-        include_str!("../../generated/src/runtime/client.rs"),
-    ),
-    (
-        "error.rs",
-        include_str!("../../generated/src/runtime/error.rs"),
-    ),
-    (
-        "execute.rs",
-        include_str!("../../generated/src/runtime/execute.rs"),
-    ),
-    (
-        "page.rs",
-        include_str!("../../generated/src/runtime/page.rs"),
-    ),
-    (
-        "nullable.rs",
-        include_str!("../../generated/src/runtime/nullable.rs"),
-    ),
-    (
-        "paginate.rs",
-        include_str!("../../generated/src/runtime/paginate.rs"),
-    ),
-    (
-        "path.rs",
-        include_str!("../../generated/src/runtime/path.rs"),
-    ),
-    (
-        "rate_limit.rs",
-        include_str!("../../generated/src/runtime/rate_limit.rs"),
-    ),
-    (
-        "request.rs",
-        include_str!("../../generated/src/runtime/request.rs"),
-    ),
-    (
-        "response.rs",
-        include_str!("../../generated/src/runtime/response.rs"),
-    ),
-    (
-        "retry.rs",
-        include_str!("../../generated/src/runtime/retry.rs"),
-    ),
-    (
-        "secret.rs",
-        include_str!("../../generated/src/runtime/secret.rs"),
-    ),
-];
+/// The runtime crate's package name.
+pub const RUNTIME_PACKAGE: &str = "github-runners-runtime";
 
-/// The dependencies the generated code and the runtime need (mirrors
+/// The version of the runtime a standalone crate depends on: the generator's own.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The other dependencies of the generated code: the crates it names itself (mirrors
 /// `generated/Cargo.toml`; a test keeps the two in step).
 pub const DEPENDENCIES: &[(&str, &str)] = &[
     (
@@ -72,27 +24,31 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         "futures",
         r#"{ version = "0.3", default-features = false, features = ["std", "async-await"] }"#,
     ),
-    ("percent-encoding", r#""2""#),
     (
         "reqwest",
         r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }"#,
     ),
     ("serde", r#"{ version = "1", features = ["derive"] }"#),
     ("serde_json", r#""1""#),
-    ("thiserror", r#""2""#),
-    ("tokio", r#"{ version = "1", features = ["time"] }"#),
-    (
-        "tracing",
-        r#"{ version = "0.1", default-features = false, features = ["std"] }"#,
-    ),
-    ("url", r#""2""#),
 ];
+
+/// Where a standalone crate gets the runtime from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum RuntimeDependency {
+    /// `github-runners-runtime = "<the generator's version>"` from crates.io.
+    #[default]
+    Registry,
+    /// `github-runners-runtime = { path = "…" }`: the runtime crate's directory (relative
+    /// paths are relative to the standalone crate's directory, as in any `Cargo.toml`).
+    Path(PathBuf),
+}
 
 /// The files of a standalone crate named `name` for a spec: (relative path, contents).
 pub fn crate_files(
     spec: &[u8],
     spec_name: &str,
     name: &str,
+    runtime: &RuntimeDependency,
 ) -> Result<Vec<(PathBuf, String)>, Error> {
     let package = crate::naming::bare(&crate::naming::value_name(name)).replace('_', "-");
     if package.is_empty() || name.trim().is_empty() {
@@ -101,39 +57,66 @@ pub fn crate_files(
         )));
     }
     let api_source = Config::new().generate_source(spec, spec_name)?;
-    let mut files = vec![
-        (PathBuf::from("Cargo.toml"), cargo_toml(&package)),
+    Ok(vec![
+        (PathBuf::from("Cargo.toml"), cargo_toml(&package, runtime)?),
         (PathBuf::from("src/lib.rs"), lib_rs(spec_name)),
         (PathBuf::from("src/api.rs"), api_source),
-    ];
-    for (file, contents) in RUNTIME_FILES {
-        let contents = contents.replace("#[cfg(test)]\nmod tests;\n", "");
-        files.push((Path::new("src/runtime").join(file), contents));
-    }
-    Ok(files)
+    ])
 }
 
-/// Writes a standalone crate into `out` (files are only rewritten when they change).
-pub fn write_crate(spec_path: &Path, out: &Path, name: &str) -> Result<(), Error> {
+/// Writes a standalone crate into `out` (files are only rewritten when they change). A
+/// relative [`RuntimeDependency::Path`] is taken from the current directory, like `spec_path`
+/// and `out`, and written as an absolute path.
+pub fn write_crate(
+    spec_path: &Path,
+    out: &Path,
+    name: &str,
+    runtime: &RuntimeDependency,
+) -> Result<(), Error> {
     let spec = std::fs::read(spec_path).map_err(|source| Error::Io {
         path: spec_path.to_path_buf(),
         source,
     })?;
-    for (relative, contents) in crate_files(&spec, &spec_path.display().to_string(), name)? {
+    let runtime = match runtime {
+        RuntimeDependency::Path(dir) => {
+            RuntimeDependency::Path(std::path::absolute(dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?)
+        }
+        RuntimeDependency::Registry => RuntimeDependency::Registry,
+    };
+    let files = crate_files(&spec, &spec_path.display().to_string(), name, &runtime)?;
+    for (relative, contents) in files {
         write::write_if_changed(&out.join(relative), contents.as_bytes())?;
     }
     Ok(())
 }
 
-fn cargo_toml(package: &str) -> String {
+fn cargo_toml(package: &str, runtime: &RuntimeDependency) -> Result<String, Error> {
+    let runtime_spec = match runtime {
+        RuntimeDependency::Registry => toml_string(RUNTIME_VERSION)?,
+        RuntimeDependency::Path(dir) => {
+            let dir = dir.to_str().ok_or_else(|| {
+                Error::Config(format!("the runtime path `{}` is not UTF-8", dir.display()))
+            })?;
+            format!("{{ path = {} }}", toml_string(dir)?)
+        }
+    };
     let mut out = format!(
-        "# @generated by github-runners-codegen.\n[package]\nname = \"{package}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n"
+        "# @generated by github-runners-codegen.\n[package]\nname = {}\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{RUNTIME_PACKAGE} = {runtime_spec}\n",
+        toml_string(package)?
     );
     for (name, spec) in DEPENDENCIES {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out.push_str("\n[workspace]\n");
-    out
+    Ok(out)
+}
+
+/// A TOML basic string: a JSON string is one (the same escapes, `\"`, `\\`, `\n`, `\uXXXX`).
+fn toml_string(text: &str) -> Result<String, Error> {
+    serde_json::to_string(text).map_err(|error| Error::Config(error.to_string()))
 }
 
 fn lib_rs(spec_name: &str) -> String {
@@ -144,12 +127,13 @@ fn lib_rs(spec_name: &str) -> String {
 //!\n\
 //! Build a [`Client`] with [`Client::builder`], then call one method per operation.\n\
 \n\
-pub mod runtime;\n\
+/// The runtime (the `{RUNTIME_PACKAGE}` crate), where the generated code expects it.\n\
+pub use github_runners_runtime as runtime;\n\
 \n\
 #[allow(deprecated)]\n\
 mod api;\n\
 \n\
 pub use api::*;\n\
-pub use runtime::{{ApiError, Client, ClientBuilder, Error, Page, RateLimit, RetryPolicy, SecretString}};\n"
+pub use runtime::{{ApiError, ClientBuilder, ClientCore, Error, Page, RateLimit, RetryPolicy, SecretString}};\n"
     )
 }

@@ -1,6 +1,6 @@
 //! Generates the client of every good corpus spec into `$OUT_DIR/<case>.rs` and writes
-//! `$OUT_DIR/cases.rs`, which declares one module per case (its own copy of the runtime plus
-//! the generated code). A spec that fails to generate fails the build with its report.
+//! `$OUT_DIR/cases.rs`, which declares one module per case (the runtime crate re-exported as
+//! its `runtime`, plus the generated code). A spec that fails to generate fails the build with its report.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let good = manifest.join("../corpus/good");
-    let runtime = manifest.join("../../generated/src/runtime/mod.rs");
     println!("cargo:rerun-if-changed={}", good.display());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let mut specs: Vec<PathBuf> = match std::fs::read_dir(&good) {
@@ -31,7 +30,7 @@ fn main() {
         );
         let module = file_name.trim_end_matches(".rs");
         let result = github_runners_codegen::Config::new()
-            .runtime_path(format!("crate::{module}::runtime"))
+            .runtime_module(format!("crate::{module}::runtime"))
             .out_dir(&out_dir)
             .file_name(file_name.clone())
             .rerun_if_changed(false)
@@ -42,11 +41,10 @@ fn main() {
         let _ = writeln!(
             cases,
             "/// Generated from `{}`.\n#[allow(deprecated, dead_code, missing_docs, clippy::all)]\npub mod {module} {{\n    \
-             #[path = {runtime:?}]\n    pub mod runtime;\n    \
+             pub use github_runners_runtime as runtime;\n    \
              mod api {{\n        include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n    }}\n    \
              #[allow(unused_imports)]\n    pub use api::*;\n}}\n",
             display_name(spec),
-            runtime = runtime.display().to_string(),
         );
     }
     if let Err(error) = std::fs::write(out_dir.join("cases.rs"), cases) {

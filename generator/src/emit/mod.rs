@@ -1,33 +1,66 @@
 //! Model → Rust tokens.
 //!
-//! [`types`] writes newtypes and models, [`operations`] the `Client` methods and their request
-//! builders, [`docs`] the rustdoc. The emitters read only the model: no spec lookups here.
+//! [`client`] writes the `Client` struct, [`types`] newtypes and models, [`operation`] each
+//! operation (method, own models, builder) together, [`docs`] the rustdoc. The emitters read
+//! only the model: no spec lookups here.
 
+mod client;
 pub mod docs;
-mod operations;
+mod operation;
 mod types;
 
 use crate::model::{Api, ResponseKind, TypeDef, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::collections::HashSet;
 
-/// Emits the whole generated file (without its header comment).
-pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
+/// What every emitter needs besides the model part it writes.
+pub struct Context<'a> {
+    /// The Rust path of the runtime (`crate::runtime`).
+    pub runtime: &'a syn::Path,
+    /// The docs site relative links are resolved against.
+    pub link_base: Option<&'a str>,
+    /// The newtypes that are `Copy` (over integers).
+    pub copy_newtypes: HashSet<String>,
+}
+
+/// Emits the whole generated file (without its header comment); a name of the model that is
+/// not an identifier is an internal error.
+pub fn emit(api: &Api, runtime: &syn::Path) -> Result<TokenStream, String> {
+    if let Some(name) = api.invalid_name() {
+        return Err(format!("`{name}` is not a Rust identifier"));
+    }
+    let context = Context {
+        runtime,
+        link_base: api.doc_link_base.as_deref(),
+        copy_newtypes: api
+            .newtypes
+            .iter()
+            .filter(|newtype| newtype.inner != TypeRef::String)
+            .map(|newtype| newtype.name.clone())
+            .collect(),
+    };
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
-    let link_base = api.doc_link_base.as_deref();
-    let newtypes = api.newtypes.iter().map(types::newtype);
-    let models = api
-        .types
+    let client = client::client(&api.title, api.default_base_url.as_deref());
+    let newtypes = api
+        .newtypes
         .iter()
-        .map(|def| types::type_def(def, runtime, link_base));
-    let operations = operations::operations(api, runtime, link_base);
-    quote! {
+        .map(|newtype| types::newtype(newtype, context.link_base));
+    let models = api.types.iter().map(|def| types::type_def(def, &context));
+    let operations = api
+        .operations
+        .iter()
+        .map(|op| operation::operation(op, &context));
+    let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
+    Ok(quote! {
         #imports
+        #client
         #(#newtypes)*
         #(#models)*
-        #operations
-    }
+        #(#operations)*
+        #builders
+    })
 }
 
 /// Which optional imports the generated code needs, so that none is unused.
@@ -43,19 +76,24 @@ struct Uses {
 
 impl Uses {
     fn of(api: &Api) -> Uses {
+        let all_types = || {
+            api.types
+                .iter()
+                .chain(api.operations.iter().flat_map(|op| &op.types))
+        };
         let mut uses = Uses {
-            serde: !api.newtypes.is_empty() || !api.types.is_empty(),
+            serde: !api.newtypes.is_empty() || all_types().next().is_some(),
             operations: !api.operations.is_empty(),
             ..Uses::default()
         };
         let mut types = Vec::new();
         let mut note = |ty: &TypeRef| types.push(ty.clone());
-        for def in &api.types {
+        for def in all_types() {
             match def {
                 TypeDef::Struct(def) => {
                     def.fields.iter().for_each(|field| note(&field.ty));
                     if let Some(extra) = &def.additional {
-                        note(&TypeRef::Map(Box::new(extra.clone())));
+                        note(&TypeRef::Map(Box::new(extra.value.clone())));
                     }
                 }
                 TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),
@@ -74,16 +112,8 @@ impl Uses {
         uses.page = api
             .operations
             .iter()
-            .any(|operation| has_page(&operation.response));
+            .any(|operation| matches!(operation.response, ResponseKind::Page(_)));
         uses
-    }
-}
-
-fn has_page(kind: &ResponseKind) -> bool {
-    match kind {
-        ResponseKind::Page(_) => true,
-        ResponseKind::Multi(multi) => multi.variants.iter().any(|v| has_page(&v.body)),
-        _ => false,
     }
 }
 
@@ -117,12 +147,15 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
             use serde::{Deserialize, Serialize};
         ));
     }
-    let mut runtime_items = Vec::new();
+    let mut runtime_items = vec!["ApiClient", "ClientBuilder", "ClientCore", "Error"];
     if uses.operations {
-        runtime_items.extend(["Client", "Error"]);
+        runtime_items.push("Request");
+        out.extend(quote!(
+            use std::future::IntoFuture;
+        ));
     }
     if uses.page {
-        runtime_items.push("Page");
+        runtime_items.extend(["Page", "Paginated", "RawResponse"]);
     }
     if uses.secret {
         runtime_items.push("SecretString");
@@ -137,11 +170,12 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
 
 /// An identifier for a name decided by [`crate::naming`] (raw when it starts with `r#`).
 ///
-/// Names reaching here are valid by construction; anything else becomes a harmless
-/// placeholder rather than a panic.
+/// [`emit`] has checked every name of the model ([`Api::invalid_name`]) before any reaches
+/// here; the check is repeated (it is cheap) so that `Ident::new`, which panics on a string
+/// that is not an identifier, is never called with one.
 pub(crate) fn ident(name: &str) -> Ident {
     if !crate::naming::is_valid_identifier(name) {
-        return Ident::new("invalid_name", Span::call_site());
+        return Ident::new("_", Span::call_site());
     }
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
@@ -177,5 +211,35 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             let inner = type_tokens(inner);
             quote!(Box<#inner>)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Docs, Newtype};
+
+    #[test]
+    fn a_name_that_is_not_an_identifier_is_an_internal_error() {
+        let api = Api {
+            newtypes: vec![Newtype {
+                name: "Runner Id".into(),
+                inner: TypeRef::I64,
+                docs: Docs::default(),
+            }],
+            ..Api::default()
+        };
+        let runtime: syn::Path = syn::parse_quote!(crate::runtime);
+        let error = emit(&api, &runtime).err();
+        assert_eq!(
+            error.as_deref(),
+            Some("`Runner Id` is not a Rust identifier")
+        );
+    }
+
+    #[test]
+    fn raw_and_plain_identifiers() {
+        assert_eq!(ident("r#type").to_string(), "r#type");
+        assert_eq!(ident("runner_id").to_string(), "runner_id");
     }
 }

@@ -1,0 +1,412 @@
+//! The HTTP core of a client ([`ClientCore`]), the [`ApiClient`] trait a generated client
+//! implements, the [`ClientBuilder`] that builds either, and [`RawClient`], a client without
+//! generated operations.
+//!
+//! # How a generated client plugs in
+//!
+//! Inherent methods cannot be added to a type of another crate, so the generated code has its
+//! own `Client`: a newtype over `ClientCore<Client>` that implements [`ApiClient`] and
+//! `Deref<Target = ClientCore<Client>>`, plus one inherent method per operation. Everything the
+//! runtime offers every client is written here, once, and reaches the generated `Client` without
+//! a change to the generator:
+//!
+//! * a builder option is a method of [`ClientBuilder<C>`] (for every `C: ApiClient`); the
+//!   generated `Client::builder()` returns `ClientBuilder<Client>`;
+//! * a method of the client is a method of [`ClientCore<C>`], reached from the generated
+//!   `Client` through `Deref`; one that returns a client returns `C`, built with
+//!   [`ApiClient::from_core`] (so `client.some_helper()` gives back the generated `Client`).
+//!
+//! Every such method name must also be listed in [`reserved`](crate::reserved), so that no
+//! operation is generated with that name.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue};
+use url::Url;
+
+use super::github::{API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
+use super::{Error, RateLimit, RetryPolicy, SecretString};
+
+/// The default per-request timeout when the client builds its own HTTP client.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The maximum number of redirects followed.
+const MAX_REDIRECTS: usize = 10;
+
+/// A client type built on the runtime: the generated `Client` (or [`RawClient`]).
+///
+/// It wraps a [`ClientCore`] of its own type, so that methods of the core that return a
+/// client return this type.
+pub trait ApiClient: Clone + Send + Sync + Sized + 'static {
+    /// Wraps a core into the client type.
+    fn from_core(core: ClientCore<Self>) -> Self;
+
+    /// The core the client sends its requests with.
+    fn core(&self) -> &ClientCore<Self>;
+}
+
+/// The HTTP core of an API client: connection pool, base URL, token, default headers, retry
+/// policy and the latest rate-limit state. Cheap to clone (clones share all of it).
+///
+/// `C` is the client type that wraps it (the generated `Client`); it only decides what the
+/// core's client-returning methods return.
+pub struct ClientCore<C> {
+    pub(super) inner: Arc<Inner>,
+    /// `fn() -> C`: the core neither owns nor borrows a `C`, and is `Send + Sync` for any `C`.
+    client: PhantomData<fn() -> C>,
+}
+
+pub(super) struct Inner {
+    pub(super) http: reqwest::Client,
+    /// The base URL, its path ending with `/`.
+    pub(super) base_url: Url,
+    /// The base URL's path without the trailing `/` (`""` or e.g. `/api/v3`).
+    pub(super) base_path: String,
+    pub(super) token: Option<SecretString>,
+    pub(super) user_agent: HeaderValue,
+    pub(super) api_version: HeaderValue,
+    pub(super) timeout: Option<Duration>,
+    pub(super) retry: RetryPolicy,
+    pub(super) rate_limit: Mutex<Option<RateLimit>>,
+}
+
+impl<C> Clone for ClientCore<C> {
+    fn clone(&self) -> Self {
+        ClientCore {
+            inner: Arc::clone(&self.inner),
+            client: PhantomData,
+        }
+    }
+}
+
+impl<C> ClientCore<C> {
+    /// The latest `x-ratelimit-*` values seen on any response of this client (or its clones).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        match self.inner.rate_limit.lock() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// The base URL; request paths are appended to its path.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    pub(super) fn record_rate_limit(&self, headers: &HeaderMap) {
+        if let Some(rate_limit) = RateLimit::from_headers(headers) {
+            match self.inner.rate_limit.lock() {
+                Ok(mut guard) => *guard = Some(rate_limit),
+                Err(poisoned) => *poisoned.into_inner() = Some(rate_limit),
+            }
+        }
+    }
+}
+
+impl<C> fmt::Debug for ClientCore<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientCore")
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("token", &self.inner.token)
+            .field("user_agent", &self.inner.user_agent)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A client without generated operations: build [`Request`](crate::Request)s by hand and send
+/// them with [`ClientCore::execute`] (reached through `Deref`, like on a generated client).
+#[derive(Debug, Clone)]
+pub struct RawClient(ClientCore<RawClient>);
+
+impl RawClient {
+    /// A builder with the defaults of [`ClientBuilder::new`].
+    pub fn builder() -> ClientBuilder<RawClient> {
+        ClientBuilder::new()
+    }
+
+    /// A client with the defaults of [`ClientBuilder::new`] (unauthenticated).
+    pub fn new() -> Result<RawClient, Error> {
+        RawClient::builder().build()
+    }
+}
+
+impl ApiClient for RawClient {
+    fn from_core(core: ClientCore<RawClient>) -> RawClient {
+        RawClient(core)
+    }
+
+    fn core(&self) -> &ClientCore<RawClient> {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for RawClient {
+    type Target = ClientCore<RawClient>;
+
+    fn deref(&self) -> &ClientCore<RawClient> {
+        &self.0
+    }
+}
+
+/// Configures and builds a client of type `C` (the generated `Client`, or [`RawClient`]).
+pub struct ClientBuilder<C = RawClient> {
+    base_url: Option<String>,
+    token: Option<SecretString>,
+    user_agent: Option<String>,
+    api_version: Option<String>,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    reqwest_client: Option<reqwest::Client>,
+    client: PhantomData<fn() -> C>,
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("token", &self.token)
+            .field("user_agent", &self.user_agent)
+            .field("api_version", &self.api_version)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("reqwest_client", &self.reqwest_client)
+            .finish()
+    }
+}
+
+impl<C: ApiClient> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        ClientBuilder::new()
+    }
+}
+
+impl<C: ApiClient> ClientBuilder<C> {
+    /// A builder with the defaults: base URL `https://api.github.com`, no token,
+    /// [`DEFAULT_USER_AGENT`], a 30 s timeout and [`RetryPolicy::default`].
+    pub fn new() -> ClientBuilder<C> {
+        ClientBuilder {
+            base_url: None,
+            token: None,
+            user_agent: None,
+            api_version: None,
+            timeout: None,
+            retry: RetryPolicy::default(),
+            reqwest_client: None,
+            client: PhantomData,
+        }
+    }
+
+    /// The API base URL (default `https://api.github.com`). For GitHub Enterprise
+    /// Server use e.g. `https://ghe.example.com/api/v3` (a trailing `/` is optional):
+    /// request paths are appended to the base path.
+    pub fn base_url(mut self, url: impl AsRef<str>) -> ClientBuilder<C> {
+        self.base_url = Some(url.as_ref().to_owned());
+        self
+    }
+
+    /// The token sent as `Authorization: Bearer <token>` (only to the base URL's host).
+    pub fn token(mut self, token: impl Into<String>) -> ClientBuilder<C> {
+        self.token = Some(SecretString::from(token.into()));
+        self
+    }
+
+    /// The `User-Agent` header (default [`DEFAULT_USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> ClientBuilder<C> {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// The `X-GitHub-Api-Version` header (default [`DEFAULT_API_VERSION`]).
+    pub fn api_version(mut self, version: impl Into<String>) -> ClientBuilder<C> {
+        self.api_version = Some(version.into());
+        self
+    }
+
+    /// The timeout of each attempt, from connecting until the body is read
+    /// (default 30 s unless a custom reqwest client is supplied).
+    pub fn timeout(mut self, timeout: Duration) -> ClientBuilder<C> {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> ClientBuilder<C> {
+        self.retry = policy;
+        self
+    }
+
+    /// Uses this reqwest client instead of building one. Its redirect policy is
+    /// then its own (reqwest's default already drops `Authorization` on cross-host
+    /// redirects).
+    pub fn reqwest_client(mut self, client: reqwest::Client) -> ClientBuilder<C> {
+        self.reqwest_client = Some(client);
+        self
+    }
+
+    /// Builds the client; fails on an invalid base URL or header value.
+    pub fn build(self) -> Result<C, Error> {
+        let (base_url, base_path) =
+            parse_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        if let Some(token) = &self.token {
+            // Validated here so that a bad token fails early; the value is never reported.
+            HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())).map_err(|_| {
+                Error::InvalidHeader {
+                    name: "authorization".to_owned(),
+                }
+            })?;
+        }
+        let user_agent = header_value(
+            "user-agent",
+            self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT),
+        )?;
+        let api_version = header_value(
+            API_VERSION_HEADER,
+            self.api_version.as_deref().unwrap_or(DEFAULT_API_VERSION),
+        )?;
+        let (http, timeout) = match self.reqwest_client {
+            Some(http) => (http, self.timeout),
+            None => {
+                let http = reqwest::Client::builder()
+                    .redirect(redirect_policy())
+                    .connect_timeout(Duration::from_secs(10))
+                    .build()
+                    .map_err(Error::Build)?;
+                (http, Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT)))
+            }
+        };
+        Ok(C::from_core(ClientCore {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                base_path,
+                token: self.token,
+                user_agent,
+                api_version,
+                timeout,
+                retry: self.retry,
+                rate_limit: Mutex::new(None),
+            }),
+            client: PhantomData,
+        }))
+    }
+}
+
+fn header_value(name: &str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| Error::InvalidHeader {
+        name: name.to_owned(),
+    })
+}
+
+/// Follows up to 10 redirects, never from `https` to `http`. reqwest itself drops
+/// `Authorization` when a redirect goes to another host or port.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let downgrade = attempt.url().scheme() == "http"
+            && attempt
+                .previous()
+                .last()
+                .is_some_and(|previous| previous.scheme() == "https");
+        if attempt.previous().len() > MAX_REDIRECTS {
+            attempt.error("too many redirects")
+        } else if downgrade {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// Validates the base URL; returns it with a trailing `/` and its path without one.
+fn parse_base_url(input: &str) -> Result<(Url, String), Error> {
+    let invalid = |url: &str, reason: &str| Error::InvalidBaseUrl {
+        url: url.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let mut url = Url::parse(input.trim()).map_err(|e| invalid(input, &e.to_string()))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "<redacted>",
+            "credentials in the URL are not allowed",
+        ));
+    }
+    if url.scheme() != "https" && url.scheme() != "http" {
+        return Err(invalid(input, "the scheme must be http or https"));
+    }
+    if url.host().is_none() {
+        return Err(invalid(input, "the URL has no host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid(input, "the URL must not have a query or fragment"));
+    }
+    let base_path = url.path().trim_end_matches('/').to_owned();
+    url.set_path(&format!("{base_path}/"));
+    Ok((url, base_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        let (url, path) = parse_base_url("https://api.github.com").unwrap();
+        assert_eq!(url.as_str(), "https://api.github.com/");
+        assert_eq!(path, "");
+        for input in [
+            "https://ghe.example.com/api/v3",
+            "https://ghe.example.com/api/v3/",
+        ] {
+            let (url, path) = parse_base_url(input).unwrap();
+            assert_eq!(url.as_str(), "https://ghe.example.com/api/v3/");
+            assert_eq!(path, "/api/v3");
+        }
+        for bad in [
+            "not a url",
+            "ftp://example.com",
+            "https://example.com/?x=1",
+            "https://example.com/#f",
+            "mailto:someone@example.com",
+        ] {
+            assert!(
+                matches!(parse_base_url(bad), Err(Error::InvalidBaseUrl { .. })),
+                "{bad}"
+            );
+        }
+        let err = parse_base_url("https://user:hunter2@example.com").unwrap_err();
+        assert!(!err.to_string().contains("hunter2"));
+        assert!(matches!(
+            RawClient::builder().base_url("::").build(),
+            Err(Error::InvalidBaseUrl { .. })
+        ));
+    }
+
+    #[test]
+    fn debug_redacts_token() {
+        let client = RawClient::builder().token("ghp_topsecret").build().unwrap();
+        let debug = format!("{client:?}");
+        assert!(!debug.contains("ghp_topsecret"), "{debug}");
+        assert!(debug.contains("token: Some(<redacted>)"), "{debug}");
+        let builder = format!("{:?}", RawClient::builder().token("ghp_topsecret"));
+        assert!(!builder.contains("ghp_topsecret"), "{builder}");
+                assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
+    }
+
+    #[test]
+    fn invalid_token_or_user_agent() {
+        let err = RawClient::builder().token("bad\ntoken").build().unwrap_err();
+        assert!(matches!(err, Error::InvalidHeader { .. }));
+        assert!(!err.to_string().contains("bad"));
+        assert!(RawClient::builder().user_agent("x\ny").build().is_err());
+        assert!(RawClient::new().is_ok());
+    }
+}

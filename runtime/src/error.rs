@@ -1,0 +1,518 @@
+//! The error type of the client and the mapping of non-2xx responses to it.
+
+use std::fmt;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+
+use super::rate_limit::{RateLimit, header_str};
+
+/// How long to wait after a secondary rate limit without a `Retry-After` header,
+/// as recommended by GitHub's documentation.
+const SECONDARY_RATE_LIMIT_DEFAULT_WAIT: Duration = Duration::from_secs(60);
+
+/// Maximum number of characters kept in body excerpts.
+const EXCERPT_CHARS: usize = 512;
+
+/// Everything that can go wrong when calling the API.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent or the response could not be read
+    /// (connection failure, timeout, TLS error, too many redirects, ...).
+    #[error("transport error for {method} {path}: {}", transport_kind(.source))]
+    Transport {
+        /// The request method.
+        method: Method,
+        /// The path template of the operation, e.g. `/orgs/{org}/actions/runners`.
+        path: &'static str,
+        /// The underlying reqwest error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The server answered with a non-2xx status that is not a rate limit.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The server refused the request because of a primary or secondary rate limit.
+    #[error("{}", rate_limited_message(.reset_at, .retry_after, .api))]
+    RateLimited {
+        /// For a primary rate limit (`x-ratelimit-remaining: 0`): when the window resets.
+        reset_at: Option<DateTime<Utc>>,
+        /// How long the server asked to wait (`Retry-After`), or 60 seconds for a
+        /// secondary rate limit without that header.
+        retry_after: Option<Duration>,
+        /// The error response.
+        api: Box<ApiError>,
+    },
+    /// A successful response body could not be decoded into the expected type.
+    #[error(
+        "failed to decode {target} from the {status} response body: {source} (body starts with: {excerpt:?})"
+    )]
+    Decode {
+        /// The response status.
+        status: StatusCode,
+        /// The Rust type that was expected.
+        target: &'static str,
+        /// The serde error.
+        #[source]
+        source: serde_json::Error,
+        /// The start of the body (at most 512 characters).
+        excerpt: String,
+        /// The `x-github-request-id` of the response.
+        request_id: Option<String>,
+    },
+    /// A successful response body was not valid UTF-8 text.
+    #[error("the {status} response body is not valid UTF-8: {source}")]
+    InvalidText {
+        /// The response status.
+        status: StatusCode,
+        /// The UTF-8 error.
+        #[source]
+        source: std::string::FromUtf8Error,
+    },
+    /// A request body could not be serialized to JSON.
+    #[error("failed to encode the request body as JSON: {0}")]
+    Encode(#[source] serde_json::Error),
+    /// The configured base URL is unusable.
+    #[error("invalid base URL `{url}`: {reason}")]
+    InvalidBaseUrl {
+        /// The URL as given (credentials are never included).
+        url: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A path parameter would have changed the request path (for example a `.` or
+    /// `..` segment, which URL parsers normalise away). Nothing was sent.
+    #[error(
+        "a path parameter of `{template}` would change the request path: `{expected}` would be sent as `{actual}`"
+    )]
+    InvalidPathParameter {
+        /// The path template of the operation.
+        template: &'static str,
+        /// The intended (percent-encoded) path.
+        expected: String,
+        /// The path the URL parser produced.
+        actual: String,
+    },
+    /// A header name or value is not valid HTTP. The value is never included.
+    #[error("invalid HTTP header `{name}`")]
+    InvalidHeader {
+        /// The header name.
+        name: String,
+    },
+    /// The underlying HTTP client could not be built.
+    #[error("failed to build the HTTP client: {0}")]
+    Build(#[source] reqwest::Error),
+}
+
+fn transport_kind(source: &reqwest::Error) -> &'static str {
+    if source.is_timeout() {
+        "the request timed out"
+    } else if source.is_connect() {
+        "the connection failed"
+    } else if source.is_redirect() {
+        "redirect error"
+    } else if source.is_body() || source.is_decode() {
+        "failed to read the response body"
+    } else {
+        "the request failed"
+    }
+}
+
+fn rate_limited_message(
+    reset_at: &Option<DateTime<Utc>>,
+    retry_after: &Option<Duration>,
+    api: &ApiError,
+) -> String {
+    let mut out = String::from("GitHub rate limit exceeded");
+    if let Some(reset_at) = reset_at {
+        out.push_str(&format!(" (resets at {})", reset_at.to_rfc3339()));
+    }
+    if let Some(retry_after) = retry_after {
+        out.push_str(&format!(" (retry after {}s)", retry_after.as_secs()));
+    }
+    out.push_str(": ");
+    out.push_str(&api.to_string());
+    out
+}
+
+impl Error {
+    /// The HTTP status of the response that caused the error, if any.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(api) | Error::RateLimited { api, .. } => Some(api.status),
+            Error::Decode { status, .. } | Error::InvalidText { status, .. } => Some(*status),
+            Error::Transport { source, .. } => source.status(),
+            _ => None,
+        }
+    }
+
+    /// Whether retrying the same request may succeed: 5xx responses (except 501),
+    /// rate limits, and connection or timeout failures.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport { source, .. } => source.is_connect() || source.is_timeout(),
+            Error::RateLimited { .. } => true,
+            Error::Api(api) => {
+                api.status.is_server_error() && api.status != StatusCode::NOT_IMPLEMENTED
+            }
+            _ => false,
+        }
+    }
+
+    /// The error response, for [`Error::Api`] and [`Error::RateLimited`].
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) | Error::RateLimited { api, .. } => Some(api),
+            _ => None,
+        }
+    }
+
+    /// The `x-github-request-id` of the response, if the error came from one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(api) | Error::RateLimited { api, .. } => api.request_id.as_deref(),
+            Error::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The rate-limit headers of the error response, if any.
+    pub fn rate_limit(&self) -> Option<&RateLimit> {
+        self.api().and_then(|api| api.rate_limit.as_ref())
+    }
+
+    /// How long the server asked to wait before retrying (`Retry-After`, or the
+    /// primary rate-limit reset time), if it did.
+    pub(super) fn server_requested_wait(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited {
+                retry_after: Some(wait),
+                ..
+            } => Some(*wait),
+            Error::RateLimited {
+                reset_at: Some(reset_at),
+                ..
+            } => {
+                // One extra second: the reset time has a one-second resolution.
+                let wait = (*reset_at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
+                Some(wait + Duration::from_secs(1))
+            }
+            Error::Api(api) => api.retry_after,
+            _ => None,
+        }
+    }
+}
+
+/// A non-2xx response from the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// GitHub's `message`.
+    pub message: Option<String>,
+    /// GitHub's `documentation_url`.
+    pub documentation_url: Option<String>,
+    /// GitHub's `errors` (validation failures, mostly on 422).
+    pub errors: Vec<ApiErrorDetail>,
+    /// The `x-github-request-id` response header.
+    pub request_id: Option<String>,
+    /// The `x-ratelimit-*` response headers.
+    pub rate_limit: Option<RateLimit>,
+    /// The `Retry-After` response header.
+    pub retry_after: Option<Duration>,
+    /// The start of the body (at most 512 characters) when it was not GitHub's JSON
+    /// error format: an HTML page from a proxy, plain text, truncated JSON, or an
+    /// empty body (`Some("")`).
+    pub body_excerpt: Option<String>,
+}
+
+/// One entry of the `errors` array of a GitHub error response.
+///
+/// GitHub sends either objects (`{"resource","field","code","message"}`) or plain
+/// strings; a string becomes the `message`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApiErrorDetail {
+    /// The resource the error is about, e.g. `Runner`.
+    pub resource: Option<String>,
+    /// The offending field.
+    pub field: Option<String>,
+    /// GitHub's error code, e.g. `missing_field`, `invalid`, `already_exists`.
+    pub code: Option<String>,
+    /// A human-readable message.
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "GitHub API error {}", self.status)?;
+        match (&self.message, &self.body_excerpt) {
+            (Some(message), _) => write!(f, ": {message}")?,
+            (None, Some(excerpt)) if excerpt.is_empty() => f.write_str(": (empty body)")?,
+            (None, Some(excerpt)) => write!(f, ": {excerpt}")?,
+            (None, None) => {}
+        }
+        if let Some(url) = &self.documentation_url {
+            write!(f, " ({url})")?;
+        }
+        if !self.errors.is_empty() {
+            f.write_str("; errors: ")?;
+            for (index, detail) in self.errors.iter().enumerate() {
+                if index > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "[{detail}]")?;
+            }
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl fmt::Display for ApiErrorDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts = [
+            ("resource", &self.resource),
+            ("field", &self.field),
+            ("code", &self.code),
+        ];
+        let mut first = true;
+        for (label, value) in parts {
+            if let Some(value) = value {
+                if !first {
+                    f.write_str(" ")?;
+                }
+                write!(f, "{label}={value}")?;
+                first = false;
+            }
+        }
+        if let Some(message) = &self.message {
+            if !first {
+                f.write_str(": ")?;
+            }
+            f.write_str(message)?;
+        }
+        Ok(())
+    }
+}
+
+impl ApiErrorDetail {
+    fn from_value(value: &serde_json::Value) -> ApiErrorDetail {
+        let text = |key: &str| {
+            value.get(key).and_then(|v| match v {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) => Some(s.clone()),
+                other => Some(other.to_string()),
+            })
+        };
+        match value {
+            serde_json::Value::String(message) => ApiErrorDetail {
+                message: Some(message.clone()),
+                ..ApiErrorDetail::default()
+            },
+            serde_json::Value::Object(_) => ApiErrorDetail {
+                resource: text("resource"),
+                field: text("field"),
+                code: text("code"),
+                message: text("message"),
+            },
+            other => ApiErrorDetail {
+                message: Some(other.to_string()),
+                ..ApiErrorDetail::default()
+            },
+        }
+    }
+}
+
+/// The parts of GitHub's JSON error body we understand.
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: Option<serde_json::Value>,
+    #[serde(default)]
+    documentation_url: Option<serde_json::Value>,
+    #[serde(default)]
+    errors: Option<serde_json::Value>,
+}
+
+fn json_text(value: Option<serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The first (at most) 512 characters of `body`, lossily decoded and trimmed.
+pub(super) fn excerpt(body: &[u8]) -> String {
+    // 512 characters take at most 2048 bytes, so no character is cut by this.
+    let head = &body[..body.len().min(EXCERPT_CHARS * 4)];
+    let text = String::from_utf8_lossy(head);
+    text.trim().chars().take(EXCERPT_CHARS).collect()
+}
+
+/// Parses a `Retry-After` value: delay seconds or an HTTP date.
+pub(super) fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = header_str(headers, "retry-after")?;
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = DateTime::parse_from_rfc2822(value).ok()?;
+    Some(
+        (date.with_timezone(&Utc) - Utc::now())
+            .to_std()
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// Maps a non-2xx response to an [`Error`].
+pub(super) fn from_response(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
+    let rate_limit = RateLimit::from_headers(headers);
+    let retry_after = parse_retry_after(headers);
+    let mut api = ApiError {
+        status,
+        message: None,
+        documentation_url: None,
+        errors: Vec::new(),
+        request_id: header_str(headers, crate::github::REQUEST_ID_HEADER).map(str::to_owned),
+        rate_limit,
+        retry_after,
+        body_excerpt: None,
+    };
+    match serde_json::from_slice::<ErrorBody>(body) {
+        Ok(parsed)
+            if parsed.message.is_some()
+                || parsed.documentation_url.is_some()
+                || parsed.errors.is_some() =>
+        {
+            api.message = json_text(parsed.message);
+            api.documentation_url = json_text(parsed.documentation_url);
+            api.errors = match parsed.errors {
+                Some(serde_json::Value::Array(items)) => {
+                    items.iter().map(ApiErrorDetail::from_value).collect()
+                }
+                Some(serde_json::Value::Null) | None => Vec::new(),
+                Some(other) => vec![ApiErrorDetail::from_value(&other)],
+            };
+        }
+        _ => api.body_excerpt = Some(excerpt(body)),
+    }
+    classify(api)
+}
+
+/// Decides between [`Error::RateLimited`] and [`Error::Api`].
+fn classify(api: ApiError) -> Error {
+    let limited_status =
+        api.status == StatusCode::FORBIDDEN || api.status == StatusCode::TOO_MANY_REQUESTS;
+    if !limited_status {
+        return Error::Api(Box::new(api));
+    }
+    let primary = api
+        .rate_limit
+        .as_ref()
+        .is_some_and(|rl| rl.remaining == Some(0));
+    let message = api
+        .message
+        .as_deref()
+        .or(api.body_excerpt.as_deref())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let secondary_message =
+        message.contains("secondary rate limit") || message.contains("abuse detection");
+    if primary {
+        Error::RateLimited {
+            reset_at: api.rate_limit.as_ref().and_then(|rl| rl.reset_at),
+            retry_after: api.retry_after,
+            api: Box::new(api),
+        }
+    } else if api.retry_after.is_some()
+        || secondary_message
+        || api.status == StatusCode::TOO_MANY_REQUESTS
+    {
+        Error::RateLimited {
+            reset_at: None,
+            retry_after: Some(api.retry_after.unwrap_or(SECONDARY_RATE_LIMIT_DEFAULT_WAIT)),
+            api: Box::new(api),
+        }
+    } else {
+        Error::Api(Box::new(api))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn excerpt_cuts_on_char_boundary() {
+        let body = "é".repeat(600);
+        let cut = excerpt(body.as_bytes());
+        assert_eq!(cut.chars().count(), 512);
+        assert!(cut.chars().all(|c| c == 'é'));
+        assert_eq!(excerpt(b"  short \n"), "short");
+        assert_eq!(excerpt(b""), "");
+    }
+
+    #[test]
+    fn maps_json_error_and_displays_it() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-github-request-id", HeaderValue::from_static("ABCD"));
+        let body = br#"{"message":"Validation Failed","documentation_url":"https://docs.github.com/x","errors":[{"resource":"Runner","field":"name","code":"invalid"},"plain text error",{"message":"m","code":"custom"}]}"#;
+        let err = from_response(StatusCode::UNPROCESSABLE_ENTITY, &headers, body);
+        let api = err.api().unwrap();
+        assert_eq!(api.errors.len(), 3);
+        assert_eq!(api.errors[1].message.as_deref(), Some("plain text error"));
+        assert_eq!(api.body_excerpt, None);
+        assert_eq!(
+            err.to_string(),
+            "GitHub API error 422 Unprocessable Entity: Validation Failed (https://docs.github.com/x); \
+             errors: [resource=Runner field=name code=invalid], [plain text error], [code=custom: m] \
+             [request id ABCD]"
+        );
+        assert!(!err.is_retryable());
+    }
+
+    #[test]
+    fn non_json_bodies_are_api_errors_with_excerpt() {
+        let err = from_response(
+            StatusCode::BAD_GATEWAY,
+            &HeaderMap::new(),
+            b"<html>bad</html>",
+        );
+        assert_eq!(
+            err.api().unwrap().body_excerpt.as_deref(),
+            Some("<html>bad</html>")
+        );
+        assert!(err.is_retryable());
+        let err = from_response(StatusCode::NOT_FOUND, &HeaderMap::new(), br#"{"messa"#);
+        assert!(matches!(err, Error::Api(_)));
+        let err = from_response(StatusCode::NOT_FOUND, &HeaderMap::new(), b"[1,2]");
+        assert!(matches!(err, Error::Api(_)));
+        let err = from_response(StatusCode::FORBIDDEN, &HeaderMap::new(), b"");
+        assert_eq!(
+            err.to_string(),
+            "GitHub API error 403 Forbidden: (empty body)"
+        );
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", HeaderValue::from_static("7"));
+        assert_eq!(parse_retry_after(&headers), Some(Duration::from_secs(7)));
+        headers.insert(
+            "retry-after",
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(parse_retry_after(&headers), Some(Duration::ZERO));
+        headers.insert("retry-after", HeaderValue::from_static("soon"));
+        assert_eq!(parse_retry_after(&headers), None);
+    }
+}
