@@ -1,0 +1,100 @@
+//! `…/actions/runners` at enterprise, organization and repository scope: list, get,
+//! delete, downloads, registration and remove tokens.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::Query;
+use axum::response::Response;
+use axum::routing::{get, post};
+use github_runners::{AuthenticationToken, SecretString};
+use serde::Deserialize;
+
+use super::{Params, State, created, existing_scope, id, no_content, runner_page, scope};
+use crate::error::Outcome;
+use crate::pagination::PageQuery;
+use crate::server::Shared;
+use crate::world::{TokenKind, render};
+
+/// The runner routes, nested under each scope's `…/actions/runners`.
+pub(super) fn routes() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/", get(list))
+        .route("/downloads", get(downloads))
+        .route("/registration-token", post(registration_token))
+        .route("/remove-token", post(remove_token))
+        .route("/{runner_id}", get(get_one).delete(delete))
+}
+
+/// The query of the runner lists: paging and the exact-name filter.
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    name: Option<String>,
+    #[serde(flatten)]
+    page: PageQuery,
+}
+
+async fn list(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+    Query(query): Query<ListQuery>,
+) -> Outcome<Response> {
+    let world = shared.world();
+    let scope = existing_scope(&world, &params)?;
+    Ok(runner_page(
+        world.runners_in(&scope, query.name.as_deref()),
+        &query.page,
+    ))
+}
+
+async fn get_one(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+) -> Outcome<Json<github_runners::Runner>> {
+    let scope = scope(&params)?;
+    let world = shared.world();
+    Ok(Json(render::runner(
+        world.runner_in(&scope, id(&params, "runner_id")?)?,
+    )))
+}
+
+async fn delete(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+) -> Outcome<Response> {
+    let scope = scope(&params)?;
+    shared
+        .world()
+        .delete_runner(&scope, id(&params, "runner_id")?)?;
+    Ok(no_content())
+}
+
+async fn downloads(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+) -> Outcome<Json<Vec<github_runners::RunnerApplication>>> {
+    existing_scope(&shared.world(), &params)?;
+    Ok(Json(render::runner_applications()))
+}
+
+async fn registration_token(state: State, params: Params) -> Outcome<Response> {
+    issue(state, params, TokenKind::Registration)
+}
+
+async fn remove_token(state: State, params: Params) -> Outcome<Response> {
+    issue(state, params, TokenKind::Remove)
+}
+
+fn issue(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+    kind: TokenKind,
+) -> Outcome<Response> {
+    let scope = scope(&params)?;
+    let (token, expires_at) = shared.world().issue_token(kind, &scope)?;
+    Ok(created(AuthenticationToken {
+        token: SecretString::from(token),
+        expires_at,
+    }))
+}
