@@ -8,9 +8,10 @@ Checks, in order:
   2. every example (media-type `example` / `examples`, parameter and header examples,
      schema-level `example`; inline or `$ref`'d to components/examples) validates
      against its schema with OAS30Validator, with format checking (date-time, uri, ...);
-  3. the set of operationIds is exactly the 45 expected runner operations;
+  3. the set of operationIds is exactly the 71 expected runner operations;
   4. project conventions the Rust generator relies on (x-newtype on int64 ids,
-     list wrappers, Link headers on paginated lists, externalDocs on operations).
+     list wrappers, Link headers on paginated lists, externalDocs on operations, x-secret
+     on every secret) and x-github-availability on every operation.
 
 Prints a short summary and exits 0, or lists every problem and exits 1.
 Requires: pip install openapi-spec-validator (brings openapi-schema-validator, jsonschema).
@@ -70,8 +71,47 @@ for _tag, _for, _from in (
         f"{_tag}/create-remove-token-{_for}",
         f"{_tag}/get-self-hosted-runner-{_for}",
         f"{_tag}/delete-self-hosted-runner-{_from}",
+        # not in the seed pages: just-in-time runners and custom labels
+        f"{_tag}/generate-runner-jitconfig-{_for}",
+        f"{_tag}/list-labels-for-self-hosted-runner-{_for}",
+        f"{_tag}/add-custom-labels-to-self-hosted-runner-{_for}",
+        f"{_tag}/set-custom-labels-for-self-hosted-runner-{_for}",
+        f"{_tag}/remove-all-custom-labels-from-self-hosted-runner-{_for}",
+        f"{_tag}/remove-custom-label-from-self-hosted-runner-{_for}",
     }
-assert len(EXPECTED_OPERATION_IDS) == 45
+# not in the seed pages: which repositories may use self-hosted runners at all
+EXPECTED_OPERATION_IDS |= {
+    "actions/get-self-hosted-runners-permissions-organization",
+    "actions/set-self-hosted-runners-permissions-organization",
+    "actions/list-selected-repositories-self-hosted-runners-organization",
+    "actions/set-selected-repositories-self-hosted-runners-organization",
+    "actions/enable-selected-repository-self-hosted-runners-organization",
+    "actions/disable-selected-repository-self-hosted-runners-organization",
+    "enterprise-admin/get-self-hosted-runners-permissions",
+    "enterprise-admin/set-self-hosted-runners-permissions",
+}
+assert len(EXPECTED_OPERATION_IDS) == 71
+
+# Where each operation is served (x-github-availability): enterprise operations exist only on
+# GitHub Enterprise Cloud and Server; listing the GitHub-hosted runners of a group does not
+# exist on Enterprise Server; everything else is served by all three.
+PRODUCTS = ("GitHub.com", "GitHub Enterprise Cloud", "GitHub Enterprise Server")
+
+
+def expected_availability(operation_id: str) -> list[str]:
+    if operation_id.startswith("enterprise-admin/"):
+        return ["GitHub Enterprise Cloud", "GitHub Enterprise Server"]
+    if operation_id == "actions/list-github-hosted-runners-in-group-for-org":
+        return ["GitHub.com", "GitHub Enterprise Cloud"]
+    return list(PRODUCTS)
+
+
+# Properties that hold secrets: (schema, property); each must carry x-secret: true.
+SECRETS = (
+    ("authentication-token", "token"),
+    ("runner-jit-config", "encoded_jit_config"),
+    ("runner-application", "temp_download_token"),
+)
 
 # Paginated list operations: must take per_page and page and declare a Link header.
 PAGINATED = {
@@ -85,6 +125,7 @@ PAGINATED = {
     "enterprise-admin/list-self-hosted-runners-in-group-for-enterprise",
     "actions/list-self-hosted-runners-in-group-for-org",
     "actions/list-github-hosted-runners-in-group-for-org",
+    "actions/list-selected-repositories-self-hosted-runners-organization",
 }
 
 # Identifier properties / parameters and the Rust newtype each must carry.
@@ -343,9 +384,10 @@ class Spec:
                                     f"#/components/schemas/{name}/properties/id")
             else:
                 self.problems.append(f"#/components/schemas/{name}: missing")
-        token = schemas.get("authentication-token", {}).get("properties", {}).get("token", {})
-        if token.get("x-secret") is not True:
-            self.problems.append("#/components/schemas/authentication-token/properties/token: missing x-secret: true")
+        for schema_name, prop in SECRETS:
+            secret = schemas.get(schema_name, {}).get("properties", {}).get(prop, {})
+            if secret.get("x-secret") is not True:
+                self.problems.append(f"#/components/schemas/{schema_name}/properties/{prop}: missing x-secret: true")
         for name, param in (comps.get("parameters") or {}).items():
             if param.get("name") in NEWTYPES:
                 self._check_newtype(param.get("schema"), NEWTYPES[param["name"]], f"#/components/parameters/{name}/schema")
@@ -361,6 +403,12 @@ class Spec:
             for key in ("summary", "description", "tags"):
                 if not op.get(key):
                     self.problems.append(f"{where}: missing {key}")
+            availability = op.get("x-github-availability")
+            expected = expected_availability(str(op.get("operationId")))
+            if not isinstance(availability, list) or any(p not in PRODUCTS for p in availability):
+                self.problems.append(f"{where}: x-github-availability must be a list of {', '.join(PRODUCTS)}")
+            elif sorted(availability) != sorted(expected):
+                self.problems.append(f"{where}: x-github-availability {availability}, expected {expected}")
             body = op.get("requestBody")
             if body is not None:
                 body, _ = self.resolve(body, where)
