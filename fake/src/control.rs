@@ -46,6 +46,21 @@ impl FakeGitHub {
         Ok(())
     }
 
+    /// Starts the runner of a JIT configuration from the API, as `run.sh --jitconfig` does:
+    /// it comes online. Fails for a configuration the fake did not issue or whose runner is
+    /// gone.
+    pub fn start_jit_runner(&self, encoded_jit_config: &str) -> Result<RunnerId, FakeError> {
+        let mut world = self.shared.world();
+        let id = *world
+            .jit_configs
+            .get(encoded_jit_config)
+            .ok_or(FakeError::UnknownToken)?;
+        if !world.set_runner_state(id, RunnerState::Online) {
+            return Err(crate::error::ApiFailure::not_found().into());
+        }
+        Ok(RunnerId(id))
+    }
+
     /// Adds an online, idle runner directly (no token), for tests that need many runners.
     pub fn add_runner(
         &self,

@@ -374,12 +374,14 @@ fn default_hosted_runner() -> github_runners::GithubHostedRunner {
         name: "ubuntu-24.04-4core".to_owned(),
         runner_group_id: None,
         image_details: None,
+        image_gen: Some(false),
         image: Some(GithubHostedRunnerImage {
             id: "ubuntu-24.04".to_owned(),
             size: None,
             size_gb: Some(86),
             display_name: Some("Ubuntu 24.04".to_owned()),
             source: Some(GithubHostedRunnerImageSource::Github),
+            version: Some("latest".to_owned()),
         }),
         machine_size_details: GithubHostedRunnerMachineSize {
             id: "4-core".to_owned(),

@@ -329,3 +329,149 @@ async fn groups_share_with_selected_repositories_and_filter_by_visibility() {
         .unwrap_err();
     assert_eq!(status(&error), Some(422));
 }
+
+#[tokio::test]
+async fn a_jit_runner_lives_for_one_job() {
+    let fake = FakeGitHub::start().await.unwrap();
+    let client = fake.client().unwrap();
+    let group = client
+        .create_self_hosted_runner_group_for_org(ORG, "ephemeral")
+        .send()
+        .await
+        .unwrap();
+    let jit = client
+        .generate_runner_jitconfig_for_org(ORG, "jit-1", group.id, vec!["linux-large".into()])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(jit.runner.status, RunnerStatus::Offline);
+    assert_eq!(jit.runner.ephemeral, Some(true));
+    assert_eq!(jit.runner.runner_group_id, Some(group.id));
+    assert_eq!(format!("{:?}", jit.encoded_jit_config), "<redacted>");
+
+    // The same name again: 409, as GitHub answers.
+    let error = client
+        .generate_runner_jitconfig_for_org(ORG, "jit-1", group.id, vec!["x".into()])
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(status(&error), Some(409));
+
+    let id = fake
+        .start_jit_runner(jit.encoded_jit_config.expose_secret())
+        .unwrap();
+    assert_eq!(id, jit.runner.id);
+    fake.set_runner_state(id, RunnerState::Busy).unwrap();
+    let listed = client
+        .list_self_hosted_runners_in_group_for_org(ORG, group.id)
+        .await
+        .unwrap();
+    assert!(listed.items()[0].busy);
+    fake.finish_job(id).unwrap();
+    let error = client
+        .get_self_hosted_runner_for_org(ORG, id)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        status(&error),
+        Some(404),
+        "an ephemeral runner is gone after its job"
+    );
+}
+
+#[tokio::test]
+async fn custom_labels_are_added_replaced_and_removed() {
+    let fake = FakeGitHub::start().await.unwrap();
+    let client = fake.client().unwrap();
+    let id = fake
+        .add_runner(Scope::org(ORG), "labelled", &["old"])
+        .unwrap();
+    let names = |list: github_runners::RunnerLabelList| {
+        list.labels.into_iter().map(|l| l.name).collect::<Vec<_>>()
+    };
+
+    let added = client
+        .add_custom_labels_to_self_hosted_runner_for_org(ORG, id, vec!["gpu".into()])
+        .await
+        .unwrap();
+    assert_eq!(names(added), ["self-hosted", "Linux", "X64", "old", "gpu"]);
+    let set = client
+        .set_custom_labels_for_self_hosted_runner_for_org(ORG, id, vec!["a b/c".into()])
+        .await
+        .unwrap();
+    assert_eq!(names(set), ["self-hosted", "Linux", "X64", "a b/c"]);
+    // A label name with a space and a slash travels as one percent-encoded segment.
+    let removed = client
+        .remove_custom_label_from_self_hosted_runner_for_org(ORG, id, "a b/c")
+        .await
+        .unwrap();
+    assert_eq!(removed.total_count, 3);
+    let error = client
+        .remove_custom_label_from_self_hosted_runner_for_org(ORG, id, "a b/c")
+        .await
+        .unwrap_err();
+    assert_eq!(status(&error), Some(404));
+
+    let too_many: Vec<String> = (0..98).map(|n| format!("l{n}")).collect();
+    let error = client
+        .set_custom_labels_for_self_hosted_runner_for_org(ORG, id, too_many)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        status(&error),
+        Some(422),
+        "3 built-in + 98 custom is over 100"
+    );
+    let listed = client
+        .list_labels_for_self_hosted_runner_for_org(ORG, id)
+        .await
+        .unwrap();
+    assert_eq!(listed.total_count, 3);
+}
+
+#[tokio::test]
+async fn the_self_hosted_runner_policy_follows_the_enterprise() {
+    use github_runners::SelfHostedRunnersEnabledRepositories as Enabled;
+    let fake = FakeGitHub::start().await.unwrap();
+    let client = fake.client().unwrap();
+    let repo = fake.repository_id("octocat", "hello-world").unwrap();
+
+    let error = client
+        .enable_selected_repository_self_hosted_runners_organization(ORG, repo)
+        .await
+        .unwrap_err();
+    assert_eq!(status(&error), Some(409), "only with `selected`");
+    client
+        .set_self_hosted_runners_permissions_organization(ORG, Enabled::Selected)
+        .await
+        .unwrap();
+    client
+        .enable_selected_repository_self_hosted_runners_organization(ORG, repo)
+        .await
+        .unwrap();
+    let repos = client
+        .list_selected_repositories_self_hosted_runners_organization(ORG)
+        .await
+        .unwrap();
+    assert_eq!(repos.items()[0].id, repo);
+
+    client
+        .set_self_hosted_runners_permissions("octo-enterprise", true)
+        .await
+        .unwrap();
+    let settings = client
+        .get_self_hosted_runners_permissions_organization(ORG)
+        .await
+        .unwrap();
+    assert_eq!(settings.enabled_repositories, Enabled::None);
+    let error = client
+        .set_self_hosted_runners_permissions_organization(ORG, Enabled::All)
+        .await
+        .unwrap_err();
+    assert_eq!(status(&error), Some(409));
+    let enterprise = client
+        .get_self_hosted_runners_permissions("octo-enterprise")
+        .await
+        .unwrap();
+    assert!(enterprise.disable_self_hosted_runners_for_all_orgs);
+}

@@ -12,15 +12,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use github_runners::{
     CreateSelfHostedRunnerGroupForEnterpriseBody, CreateSelfHostedRunnerGroupForOrgBody,
-    EnterpriseRunnerGroupList, GithubHostedRunnerList, MinimalRepositoryList,
-    OrganizationRunnerGroupList, OrganizationSimpleList,
-    SetOrgAccessToSelfHostedRunnerGroupInEnterpriseBody,
+    EnterpriseRunnerGroupList, GithubHostedRunnerList, OrganizationRunnerGroupList,
+    OrganizationSimpleList, SetOrgAccessToSelfHostedRunnerGroupInEnterpriseBody,
     SetRepoAccessToSelfHostedRunnerGroupInOrgBody, SetSelfHostedRunnersInGroupForOrgBody,
     UpdateSelfHostedRunnerGroupForEnterpriseBody, UpdateSelfHostedRunnerGroupForOrgBody,
 };
 use serde::Deserialize;
 
-use super::{Params, State, existing_scope, id, json_body, no_content, runner_page};
+use super::{
+    Params, State, existing_scope, id, json_body, no_content, repository_page, runner_page,
+};
 use crate::error::{ApiFailure, Outcome};
 use crate::pagination::{PageQuery, page_response, paginate};
 use crate::server::Shared;
@@ -206,6 +207,9 @@ async fn create_enterprise_group(
         name: Some(body.name),
         visibility: body.visibility.map(|v| v.as_str().to_owned()),
         allows_public_repositories: body.allows_public_repositories,
+        restricted_to_workflows: body.restricted_to_workflows,
+        selected_workflows: body.selected_workflows,
+        network_configuration_id: body.network_configuration_id.map(Some),
         selected_organizations: body
             .selected_organization_ids
             .map(|ids| ids.into_iter().map(|id| id.0).collect()),
@@ -246,11 +250,19 @@ async fn update_enterprise_group(
     axum::extract::Path(params): Params,
     body: Bytes,
 ) -> Outcome<Response> {
-    let body: UpdateSelfHostedRunnerGroupForEnterpriseBody = json_body(&body)?;
+    // The body is optional: an empty one changes nothing.
+    let body: UpdateSelfHostedRunnerGroupForEnterpriseBody = if body.is_empty() {
+        json_body(b"{}")?
+    } else {
+        json_body(&body)?
+    };
     let settings = GroupSettings {
         name: body.name,
         visibility: body.visibility.map(|v| v.as_str().to_owned()),
         allows_public_repositories: body.allows_public_repositories,
+        restricted_to_workflows: body.restricted_to_workflows,
+        selected_workflows: body.selected_workflows,
+        network_configuration_id: body.network_configuration_id,
         ..GroupSettings::default()
     };
     update(&shared, &params, settings)
@@ -364,20 +376,8 @@ async fn list_repositories(
     let world = shared.world();
     let scope = existing_scope(&world, &params)?;
     let group = world.group_in(&scope, id(&params, "runner_group_id")?)?;
-    let repos: Vec<_> = group
-        .selected_repositories
-        .iter()
-        .filter_map(|id| world.repository_by_id(*id))
-        .collect();
-    let (repos, info) = paginate(repos, &query);
-    let body = MinimalRepositoryList {
-        total_count: info.total as i64,
-        repositories: repos
-            .into_iter()
-            .map(|repo| render::repository(&world, shared.base_url(), repo))
-            .collect(),
-    };
-    Ok(page_response(body, info))
+    let ids: Vec<i64> = group.selected_repositories.iter().copied().collect();
+    Ok(repository_page(&world, shared.base_url(), &ids, &query))
 }
 
 async fn set_repositories(

@@ -4,13 +4,14 @@
 
 mod app;
 mod groups;
+mod labels;
+mod policy;
 mod runners;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
@@ -19,7 +20,7 @@ use crate::error::{ApiFailure, Outcome};
 use crate::pagination::{PageQuery, page_response, paginate};
 use crate::server::Shared;
 use crate::world::{RunnerRecord, Scope, World, render};
-use github_runners::RunnerList;
+use github_runners::{MinimalRepositoryList, RunnerList};
 
 /// The router state: everything the fake knows.
 pub(crate) type State = axum::extract::State<Arc<Shared>>;
@@ -43,6 +44,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/orgs/{org}/actions/runner-groups",
             groups::organization_routes(),
         )
+        .merge(policy::routes())
         .merge(app::routes())
         .fallback(|| async { ApiFailure::not_found() })
         .method_not_allowed_fallback(|| async { ApiFailure::not_found() })
@@ -83,6 +85,28 @@ pub(crate) fn runner_page(runners: Vec<&RunnerRecord>, query: &PageQuery) -> Res
     page_response(body, info)
 }
 
+/// One page of the repositories `ids` as a `MinimalRepositoryList` body.
+pub(crate) fn repository_page(
+    world: &World,
+    base: &str,
+    ids: &[i64],
+    query: &PageQuery,
+) -> Response {
+    let repos: Vec<_> = ids
+        .iter()
+        .filter_map(|id| world.repository_by_id(*id))
+        .collect();
+    let (repos, info) = paginate(repos, query);
+    let body = MinimalRepositoryList {
+        total_count: info.total as i64,
+        repositories: repos
+            .into_iter()
+            .map(|repo| render::repository(world, base, repo))
+            .collect(),
+    };
+    page_response(body, info)
+}
+
 /// A numeric path parameter; GitHub answers 404 for one that is not a number.
 pub(crate) fn id(params: &HashMap<String, String>, name: &str) -> Outcome<i64> {
     params
@@ -93,7 +117,7 @@ pub(crate) fn id(params: &HashMap<String, String>, name: &str) -> Outcome<i64> {
 
 /// Decodes a JSON request body into `T`: 400 for JSON that does not parse (GitHub's
 /// "Problems parsing JSON"), 422 for JSON that does not fit the operation's schema.
-pub(crate) fn json_body<T: DeserializeOwned>(body: &Bytes) -> Outcome<T> {
+pub(crate) fn json_body<T: DeserializeOwned>(body: &[u8]) -> Outcome<T> {
     serde_json::from_slice(body).map_err(|error| {
         if error.is_data() {
             let mut failure = ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, "Invalid request.");

@@ -5,13 +5,18 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::Query;
 use axum::response::Response;
 use axum::routing::{get, post};
-use github_runners::{AuthenticationToken, SecretString};
+use github_runners::{
+    AuthenticationToken, GenerateRunnerJitconfigForOrgBody, RunnerJitConfig, SecretString,
+};
 use serde::Deserialize;
 
-use super::{Params, State, created, existing_scope, id, no_content, runner_page, scope};
+use super::{
+    Params, State, created, existing_scope, id, json_body, no_content, runner_page, scope,
+};
 use crate::error::Outcome;
 use crate::pagination::PageQuery;
 use crate::server::Shared;
@@ -24,7 +29,9 @@ pub(super) fn routes() -> Router<Arc<Shared>> {
         .route("/downloads", get(downloads))
         .route("/registration-token", post(registration_token))
         .route("/remove-token", post(remove_token))
+        .route("/generate-jitconfig", post(generate_jit_config))
         .route("/{runner_id}", get(get_one).delete(delete))
+        .merge(super::labels::routes())
 }
 
 /// The query of the runner lists: paging and the exact-name filter.
@@ -96,5 +103,23 @@ fn issue(
     Ok(created(AuthenticationToken {
         token: SecretString::from(token),
         expires_at,
+    }))
+}
+
+async fn generate_jit_config(
+    axum::extract::State(shared): State,
+    axum::extract::Path(params): Params,
+    body: Bytes,
+) -> Outcome<Response> {
+    // The three scopes' bodies have one shape; the organization model stands for them.
+    let body: GenerateRunnerJitconfigForOrgBody = json_body(&body)?;
+    let mut world = shared.world();
+    let scope = existing_scope(&world, &params)?;
+    let (id, config) =
+        world.generate_jit_config(&scope, &body.name, body.runner_group_id.0, &body.labels)?;
+    let runner = world.runner_in(&scope, id)?;
+    Ok(created(RunnerJitConfig {
+        runner: render::runner(runner),
+        encoded_jit_config: SecretString::from(config),
     }))
 }

@@ -7,6 +7,7 @@
 //! that they are stable for a given seed.
 
 pub(crate) mod groups;
+pub(crate) mod policy;
 pub(crate) mod render;
 pub(crate) mod runners;
 pub(crate) mod tokens;
@@ -81,16 +82,11 @@ pub enum RunnerState {
 #[derive(Debug, Clone)]
 pub(crate) struct Enterprise {
     /// `disable_self_hosted_runners_for_all_orgs`.
-    #[expect(
-        dead_code,
-        reason = "served once the spec has the self-hosted runner policy"
-    )]
     pub(crate) self_hosted_runners_disabled: bool,
 }
 
 /// An organization.
 #[derive(Debug, Clone)]
-#[expect(dead_code, reason = "the policy is served once the spec has it")]
 pub(crate) struct Organization {
     pub(crate) id: i64,
     pub(crate) login: String,
@@ -132,7 +128,6 @@ pub(crate) struct RunnerRecord {
     pub(crate) scope: Scope,
     /// The runner group, for enterprise and organization runners.
     pub(crate) group: Option<i64>,
-    #[expect(dead_code, reason = "served once the spec's Runner has it")]
     pub(crate) version: Option<String>,
 }
 
@@ -171,6 +166,8 @@ pub(crate) struct World {
     pub(crate) groups: BTreeMap<i64, GroupRecord>,
     pub(crate) hosted_runners: Vec<GithubHostedRunner>,
     pub(crate) issued_tokens: BTreeMap<String, IssuedToken>,
+    /// Encoded JIT configurations handed out, and the runner each one starts.
+    pub(crate) jit_configs: BTreeMap<String, i64>,
     /// Label ids by name (GitHub gives every label name one id).
     pub(crate) label_ids: BTreeMap<String, i64>,
     next_id: i64,

@@ -22,6 +22,8 @@ pub(crate) fn runner(record: &RunnerRecord) -> Runner {
         },
         busy: record.busy,
         ephemeral: Some(record.ephemeral),
+        runner_group_id: record.group.map(RunnerGroupId),
+        version: record.version.clone(),
         labels: record.labels.iter().map(label).collect(),
     }
 }
@@ -67,6 +69,9 @@ pub(crate) fn organization_group(
         network_configuration_id: group.network_configuration_id.clone(),
         inherited: world.inherits(viewer, group),
         allows_public_repositories: group.allows_public_repositories,
+        inherited_allows_public_repositories: world
+            .inherits(viewer, group)
+            .then_some(group.allows_public_repositories),
         workflow_restrictions_read_only: Some(world.inherits(viewer, group)),
         restricted_to_workflows: Some(group.restricted_to_workflows),
         selected_workflows: Some(group.selected_workflows.clone()),
@@ -84,6 +89,11 @@ pub(crate) fn enterprise_group(base: &str, group: &GroupRecord) -> EnterpriseRun
             .then(|| group_url(base, group, "organizations")),
         runners_url: group_url(base, group, "runners"),
         allows_public_repositories: group.allows_public_repositories,
+        hosted_runners_url: Some(group_url(base, group, "hosted-runners")),
+        network_configuration_id: group.network_configuration_id.clone(),
+        restricted_to_workflows: Some(group.restricted_to_workflows),
+        selected_workflows: Some(group.selected_workflows.clone()),
+        workflow_restrictions_read_only: Some(false),
     }
 }
 
@@ -252,6 +262,9 @@ pub(crate) fn runner_applications() -> Vec<RunnerApplication> {
                     "https://github.com/actions/runner/releases/download/v{version}/{filename}"
                 ),
                 filename,
+                // GitHub sends these for some downloads only; the fake has no real files.
+                temp_download_token: None,
+                sha256_checksum: None,
             }
         })
         .collect()

@@ -107,6 +107,38 @@ impl World {
         Ok(id)
     }
 
+    /// Creates a just-in-time runner: ephemeral, offline until started with the returned
+    /// encoded configuration. 409 for a name in use, 422 without labels or for an unknown
+    /// group; the group is ignored at repository scope, where runners have none.
+    pub(crate) fn generate_jit_config(
+        &mut self,
+        scope: &Scope,
+        name: &str,
+        group: i64,
+        labels: &[String],
+    ) -> Outcome<(i64, String)> {
+        if labels.is_empty() {
+            return Err(ApiFailure::invalid(
+                "Runner",
+                "labels",
+                "missing_field",
+                "At least one label is required",
+            ));
+        }
+        let id = self.create_runner(NewRunner {
+            scope: scope.clone(),
+            name: name.to_owned(),
+            os: "linux".to_owned(),
+            custom_labels: labels.to_vec(),
+            ephemeral: true,
+            group: (!matches!(scope, Scope::Repository { .. })).then_some(group),
+            state: RunnerState::Offline,
+        })?;
+        let config = format!("fake-jit-{}", super::tokens::random_token(id));
+        self.jit_configs.insert(config.clone(), id);
+        Ok((id, config))
+    }
+
     /// Sets a runner online, busy or offline; `false` if there is no such runner.
     pub(crate) fn set_runner_state(&mut self, id: i64, state: RunnerState) -> bool {
         let Some(runner) = self.runners.get_mut(&id) else {
@@ -119,7 +151,6 @@ impl World {
 
     /// Replaces (`replace`) or extends the custom labels of a runner; 422 when the result
     /// would carry more than [`MAX_LABELS`] labels.
-    #[expect(dead_code, reason = "served once the spec has the label operations")]
     pub(crate) fn change_custom_labels(
         &mut self,
         scope: &Scope,
@@ -144,7 +175,6 @@ impl World {
     }
 
     /// Removes the custom label `name` from a runner; 404 if it does not carry it.
-    #[expect(dead_code, reason = "served once the spec has the label operations")]
     pub(crate) fn remove_custom_label(
         &mut self,
         scope: &Scope,
