@@ -160,8 +160,14 @@ impl Auth {
         }
     }
 
-    /// Checks that `credential` may call `path` (403 otherwise).
-    pub(crate) fn authorize(&self, credential: &Credential, path: &str) -> Outcome<()> {
+    /// Checks that `credential` may call `path` (403 otherwise). `repository_account` is
+    /// the organization (or else the owner) of the repository a `/repos/…` path names.
+    pub(crate) fn authorize(
+        &self,
+        credential: &Credential,
+        path: &str,
+        repository_account: Option<&str>,
+    ) -> Outcome<()> {
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         let app_endpoint = segments.first() == Some(&"app")
             || segments.last() == Some(&"installation")
@@ -179,7 +185,9 @@ impl Auth {
                 let allowed = match segments.as_slice() {
                     ["rate_limit"] => true,
                     ["orgs", org, ..] => org.eq_ignore_ascii_case(account),
-                    ["repos", owner, ..] => owner.eq_ignore_ascii_case(account),
+                    ["repos", owner, ..] => repository_account
+                        .unwrap_or(owner)
+                        .eq_ignore_ascii_case(account),
                     _ => false,
                 };
                 if allowed {
@@ -220,7 +228,8 @@ fn looks_like_jwt(token: &str) -> bool {
 /// Verifies an app JWT as GitHub does: RS256 signature, `iss`, `iat`, `exp`.
 fn verify_jwt(app: &GitHubApp, token: &str) -> Outcome<()> {
     let mut validation = Validation::new(Algorithm::RS256);
-    validation.set_required_spec_claims(&["exp", "iat", "iss"]);
+    // `iss` is checked below: GitHub allows a number, which jsonwebtoken does not.
+    validation.set_required_spec_claims(&["exp"]);
     validation.leeway = LEEWAY as u64;
     let claims = jsonwebtoken::decode::<Claims>(token, &app.key, &validation)
         .map_err(|_| ApiFailure::unauthorized("A JSON web token could not be decoded"))?

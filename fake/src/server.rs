@@ -162,10 +162,14 @@ async fn respond(
         .get("authorization")
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
+    let repository_account = repository_account(shared, &path);
     let credential = {
         let auth = lock(&shared.auth);
         auth.authenticate(authorization.as_deref())
-            .and_then(|credential| auth.authorize(&credential, &path).map(|()| credential))
+            .and_then(|credential| {
+                auth.authorize(&credential, &path, repository_account.as_deref())
+                    .map(|()| credential)
+            })
     };
     let credential = match credential {
         Ok(credential) => credential,
@@ -221,6 +225,25 @@ async fn respond(
         shared,
         Response::from_parts(parts, Body::from(body)),
     ))
+}
+
+/// For a `/repos/{owner}/{repo}/…` path, the organization the repository belongs to (an
+/// installation on that organization may use it), or its owner.
+fn repository_account(shared: &Shared, path: &str) -> Option<String> {
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (Some("repos"), Some(owner), Some(name)) =
+        (segments.next(), segments.next(), segments.next())
+    else {
+        return None;
+    };
+    let world = shared.world();
+    let repository = world.repository(owner, name)?;
+    Some(
+        repository
+            .organization
+            .clone()
+            .unwrap_or_else(|| repository.owner.clone()),
+    )
 }
 
 /// The absolute URL the client requested: its `Host` header (so links work through a
