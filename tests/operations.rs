@@ -1,5 +1,8 @@
-//! Each of the 45 operations against a local mock server: the request's method, path, query,
-//! headers and body, and the decoded response.
+//! Each of the 45 operations of the seed pages against a local mock server: the request's
+//! method, path, query, headers and body, and the decoded response; with the parameters and
+//! fields added to them since (runner `name` filter, `visible_to_organization`, the workflow
+//! and network fields of enterprise groups, the 422 of a busy runner). The 26 operations added
+//! since are in `operations_beyond_seeds.rs`.
 
 #![allow(
     clippy::unwrap_used,
@@ -7,165 +10,16 @@
     reason = "a failed expectation fails the test"
 )]
 
+#[macro_use]
+#[path = "support/mock.rs"]
+mod mock;
+
 use github_runners::*;
-use github_runners_tests::{equivalent, example};
-use serde::Serialize;
-use serde_json::{Value, json};
-use std::future::IntoFuture;
+use github_runners_tests::example;
+use mock::{assert_decoded, assert_page, assert_request, exchange};
+use serde_json::json;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const TOKEN: &str = "test-token-123";
-
-/// What the server saw.
-struct Seen {
-    method: String,
-    path: String,
-    query: Vec<(String, String)>,
-    body: Option<Value>,
-}
-
-/// Runs one call against a mock that answers `status` with `response`, and returns the
-/// decoded result and the single request the server received (after checking the headers
-/// every request carries).
-async fn exchange<T, F>(
-    status: u16,
-    response: Option<&Value>,
-    call: impl FnOnce(Client) -> F,
-) -> (T, Seen)
-where
-    F: IntoFuture<Output = Result<T, Error>>,
-{
-    let server = MockServer::start().await;
-    let template = match response {
-        Some(body) => ResponseTemplate::new(status).set_body_json(body),
-        None => ResponseTemplate::new(status),
-    };
-    Mock::given(any())
-        .respond_with(template)
-        .mount(&server)
-        .await;
-    let client = Client::builder()
-        .base_url(server.uri())
-        .token(TOKEN)
-        .build()
-        .unwrap();
-    let result = call(client)
-        .into_future()
-        .await
-        .unwrap_or_else(|error| panic!("{error}"));
-    let requests = server.received_requests().await.unwrap();
-    assert_eq!(requests.len(), 1, "exactly one request");
-    let request = &requests[0];
-    let header = |name: &str| {
-        request
-            .headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    assert_eq!(
-        header("accept").as_deref(),
-        Some("application/vnd.github+json")
-    );
-    assert_eq!(
-        header("x-github-api-version").as_deref(),
-        Some("2022-11-28")
-    );
-    assert_eq!(header("authorization"), Some(format!("Bearer {TOKEN}")));
-    assert!(header("user-agent").is_some_and(|agent| !agent.is_empty()));
-    let body = (!request.body.is_empty()).then(|| {
-        assert_eq!(header("content-type").as_deref(), Some("application/json"));
-        serde_json::from_slice(&request.body).unwrap()
-    });
-    let seen = Seen {
-        method: request.method.to_string(),
-        path: request.url.path().to_owned(),
-        query: request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect(),
-        body,
-    };
-    (result, seen)
-}
-
-fn assert_request(
-    seen: &Seen,
-    method: &str,
-    path: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-) {
-    assert_eq!(seen.method, method);
-    assert_eq!(seen.path, path);
-    let mut expected: Vec<(String, String)> = query
-        .iter()
-        .map(|(k, v)| ((*k).into(), (*v).into()))
-        .collect();
-    let mut actual = seen.query.clone();
-    expected.sort();
-    actual.sort();
-    assert_eq!(actual, expected, "query parameters (in any order)");
-    assert_eq!(seen.body, body);
-}
-
-fn assert_decoded<T: Serialize>(decoded: &T, expected: &Value) {
-    let back = serde_json::to_value(decoded).unwrap();
-    assert!(
-        equivalent(&back, expected),
-        "decoded {back}\nexpected {expected}"
-    );
-}
-
-fn assert_page<T: Serialize>(page: &Page<T>, expected: &Value, list: &str) {
-    assert_decoded(&page.items().iter().collect::<Vec<_>>(), &expected[list]);
-    assert_eq!(page.total_count(), expected["total_count"].as_u64());
-}
-
-/// A GET of a list: the page size and number go into the query, the page decodes.
-macro_rules! list_test {
-    ($name:ident, $example:literal, $list:literal, $path:literal, |$c:ident| $call:expr) => {
-        #[tokio::test]
-        async fn $name() {
-            let expected = example($example);
-            let (page, seen) = exchange(200, Some(&expected), |$c| $call.per_page(2).page(3)).await;
-            assert_request(
-                &seen,
-                "GET",
-                $path,
-                &[("per_page", "2"), ("page", "3")],
-                None,
-            );
-            assert_page(&page, &expected, $list);
-        }
-    };
-}
-
-/// A request answered by `204 No Content`.
-macro_rules! no_content_test {
-    ($name:ident, $method:literal, $path:literal, $body:expr, |$c:ident| $call:expr) => {
-        #[tokio::test]
-        async fn $name() {
-            let ((), seen) = exchange(204, None, |$c| $call).await;
-            assert_request(&seen, $method, $path, &[], $body);
-        }
-    };
-}
-
-/// A request whose JSON answer decodes to one of the spec's examples.
-macro_rules! json_test {
-    ($name:ident, $method:literal, $status:literal, $example:literal, $path:literal, $body:expr, |$c:ident| $call:expr) => {
-        #[tokio::test]
-        async fn $name() {
-            let expected = example($example);
-            let (decoded, seen) = exchange($status, Some(&expected), |$c| $call).await;
-            assert_request(&seen, $method, $path, &[], $body);
-            assert_decoded(&decoded, &expected);
-        }
-    };
-}
 
 // Runner groups, enterprise.
 list_test!(
@@ -607,6 +461,157 @@ no_content_test!(
     None,
     |c| c.delete_self_hosted_runner_from_repo("octo-org", "octo-repo", RunnerId(23))
 );
+
+// Parameters, fields and answers added to the 45 since the seed pages.
+#[tokio::test]
+async fn runner_lists_filter_by_exact_name_at_every_scope() {
+    let expected = example("runner-list");
+    let (page, seen) = exchange(200, Some(&expected), |c| {
+        c.list_self_hosted_runners_for_enterprise("octo-ent")
+            .name("linux_runner")
+    })
+    .await;
+    let path = "/enterprises/octo-ent/actions/runners";
+    assert_request(&seen, "GET", path, &[("name", "linux_runner")], None);
+    assert_page(&page, &expected, "runners");
+
+    let (page, seen) = exchange(200, Some(&expected), |c| {
+        c.list_self_hosted_runners_for_org("octo-org")
+            .name("mac runner&1")
+    })
+    .await;
+    let path = "/orgs/octo-org/actions/runners";
+    assert_request(&seen, "GET", path, &[("name", "mac runner&1")], None);
+    assert_page(&page, &expected, "runners");
+
+    let (page, seen) = exchange(200, Some(&expected), |c| {
+        c.list_self_hosted_runners_for_repo("octo-org", "octo-repo")
+            .name("linux_runner")
+            .per_page(5)
+    })
+    .await;
+    let path = "/repos/octo-org/octo-repo/actions/runners";
+    let query = [("name", "linux_runner"), ("per_page", "5")];
+    assert_request(&seen, "GET", path, &query, None);
+    assert_page(&page, &expected, "runners");
+}
+
+#[tokio::test]
+async fn enterprise_runner_groups_filter_by_the_organization_that_may_use_them() {
+    let expected = example("enterprise-runner-group-list");
+    let (page, seen) = exchange(200, Some(&expected), |c| {
+        c.list_self_hosted_runner_groups_for_enterprise("octo-ent")
+            .visible_to_organization("octo-org")
+    })
+    .await;
+    let path = "/enterprises/octo-ent/actions/runner-groups";
+    let query = [("visible_to_organization", "octo-org")];
+    assert_request(&seen, "GET", path, &query, None);
+    assert_page(&page, &expected, "runner_groups");
+}
+
+json_test!(
+    create_enterprise_runner_group_restricted_to_one_workflow_on_a_network,
+    "POST",
+    201,
+    "enterprise-runner-group-current",
+    "/enterprises/octo-ent/actions/runner-groups",
+    Some(
+        json!({"name": "deploy", "restricted_to_workflows": true, "selected_workflows": ["octo-org/octo-repo/.github/workflows/deploy.yaml@refs/heads/main"],
+        "network_configuration_id": "net-1"})
+    ),
+    |c| c
+        .create_self_hosted_runner_group_for_enterprise("octo-ent", "deploy")
+        .restricted_to_workflows(true)
+        .selected_workflows(vec![
+            "octo-org/octo-repo/.github/workflows/deploy.yaml@refs/heads/main".into()
+        ])
+        .network_configuration_id("net-1")
+);
+json_test!(
+    update_enterprise_runner_group_detaches_its_network_with_null,
+    "PATCH",
+    200,
+    "enterprise-runner-group-current",
+    "/enterprises/octo-ent/actions/runner-groups/39",
+    Some(
+        json!({"restricted_to_workflows": false, "selected_workflows": [], "network_configuration_id": null})
+    ),
+    |c| c
+        .update_self_hosted_runner_group_for_enterprise("octo-ent", RunnerGroupId(39))
+        .restricted_to_workflows(false)
+        .selected_workflows(Vec::new())
+        .network_configuration_id(None)
+);
+json_test!(
+    update_enterprise_runner_group_without_changes_sends_an_empty_object,
+    "PATCH",
+    200,
+    "enterprise-runner-group",
+    "/enterprises/octo-ent/actions/runner-groups/39",
+    Some(json!({})),
+    |c| c.update_self_hosted_runner_group_for_enterprise("octo-ent", RunnerGroupId(39))
+);
+
+#[tokio::test]
+async fn a_runner_tells_its_group_and_version() {
+    let expected = example("runner-current");
+    let (runner, _) = exchange(200, Some(&expected), |c| {
+        c.get_self_hosted_runner_for_org("octo-org", RunnerId(23))
+    })
+    .await;
+    assert_eq!(runner.runner_group_id, Some(RunnerGroupId(1)));
+    assert_eq!(runner.version.as_deref(), Some("2.321.0"));
+    assert_decoded(&runner, &expected);
+}
+
+#[tokio::test]
+async fn runner_downloads_keep_their_download_token_secret() {
+    let expected = example("runner-application-list-current");
+    let (downloads, _) = exchange(200, Some(&expected), |c| {
+        c.list_runner_applications_for_repo("octo-org", "octo-repo")
+    })
+    .await;
+    let secret = expected[0]["temp_download_token"].as_str().unwrap();
+    let token = downloads[0].temp_download_token.as_ref().unwrap();
+    assert_eq!(token.expose_secret(), secret);
+    assert!(!format!("{downloads:?}").contains(secret));
+    assert_eq!(
+        downloads[0].sha256_checksum.as_deref(),
+        expected[0]["sha256_checksum"].as_str()
+    );
+}
+
+/// Deleting a runner that is running a job answers 422 at every scope: an `Error::Api`
+/// with GitHub's message, not retried.
+#[tokio::test]
+async fn deleting_a_busy_runner_is_a_422_api_error_at_every_scope() {
+    let server = MockServer::start().await;
+    let body = json!({"message": "Bad request - Runner \"MBP\" is still running a job", "documentation_url": "https://docs.github.com/rest"});
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(422).set_body_json(&body))
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let errors = [
+        client
+            .delete_self_hosted_runner_from_enterprise("octo-ent", RunnerId(23))
+            .await,
+        client
+            .delete_self_hosted_runner_from_org("octo-org", RunnerId(23))
+            .await,
+        client
+            .delete_self_hosted_runner_from_repo("octo-org", "octo-repo", RunnerId(23))
+            .await,
+    ];
+    for error in errors {
+        let error = error.unwrap_err();
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(422));
+        let message = error.api().and_then(|api| api.message.clone());
+        assert!(message.unwrap().contains("still running a job"));
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+}
 
 // Errors.
 #[tokio::test]

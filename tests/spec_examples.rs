@@ -34,6 +34,12 @@ fn roundtrip_as(key: &str, value: &Value) -> Result<Value, String> {
         "organization-simple-list" => roundtrip::<OrganizationSimpleList>(value),
         "minimal-repository-list" => roundtrip::<MinimalRepositoryList>(value),
         "github-hosted-runner-list" => roundtrip::<GithubHostedRunnerList>(value),
+        "runner-jit-config" => roundtrip::<RunnerJitConfig>(value),
+        "runner-label-list" => roundtrip::<RunnerLabelList>(value),
+        "self-hosted-runners-settings" => roundtrip::<SelfHostedRunnersSettings>(value),
+        "enterprise-self-hosted-runners-permissions" => {
+            roundtrip::<EnterpriseSelfHostedRunnersPermissions>(value)
+        }
         "enterprise-admin/create-self-hosted-runner-group-for-enterprise" => {
             roundtrip::<CreateSelfHostedRunnerGroupForEnterpriseBody>(value)
         }
@@ -57,6 +63,51 @@ fn roundtrip_as(key: &str, value: &Value) -> Result<Value, String> {
         }
         "actions/set-self-hosted-runners-in-group-for-org" => {
             roundtrip::<SetSelfHostedRunnersInGroupForOrgBody>(value)
+        }
+        "actions/set-self-hosted-runners-permissions-organization" => {
+            roundtrip::<SetSelfHostedRunnersPermissionsOrganizationBody>(value)
+        }
+        "actions/set-selected-repositories-self-hosted-runners-organization" => {
+            roundtrip::<SetSelectedRepositoriesSelfHostedRunnersOrganizationBody>(value)
+        }
+        "enterprise-admin/set-self-hosted-runners-permissions" => {
+            roundtrip::<SetSelfHostedRunnersPermissionsBody>(value)
+        }
+        other => scoped_body(other, value),
+    }
+}
+
+/// The inline request bodies of the operations that exist at every runner scope (JIT
+/// configuration and custom labels): `<category>/<operation>-for-<scope>`.
+fn scoped_body(key: &str, value: &Value) -> Result<Value, String> {
+    let operation = key.split_once('/').map_or(key, |(_, operation)| operation);
+    match operation {
+        "generate-runner-jitconfig-for-enterprise" => {
+            roundtrip::<GenerateRunnerJitconfigForEnterpriseBody>(value)
+        }
+        "generate-runner-jitconfig-for-org" => {
+            roundtrip::<GenerateRunnerJitconfigForOrgBody>(value)
+        }
+        "generate-runner-jitconfig-for-repo" => {
+            roundtrip::<GenerateRunnerJitconfigForRepoBody>(value)
+        }
+        "add-custom-labels-to-self-hosted-runner-for-enterprise" => {
+            roundtrip::<AddCustomLabelsToSelfHostedRunnerForEnterpriseBody>(value)
+        }
+        "add-custom-labels-to-self-hosted-runner-for-org" => {
+            roundtrip::<AddCustomLabelsToSelfHostedRunnerForOrgBody>(value)
+        }
+        "add-custom-labels-to-self-hosted-runner-for-repo" => {
+            roundtrip::<AddCustomLabelsToSelfHostedRunnerForRepoBody>(value)
+        }
+        "set-custom-labels-for-self-hosted-runner-for-enterprise" => {
+            roundtrip::<SetCustomLabelsForSelfHostedRunnerForEnterpriseBody>(value)
+        }
+        "set-custom-labels-for-self-hosted-runner-for-org" => {
+            roundtrip::<SetCustomLabelsForSelfHostedRunnerForOrgBody>(value)
+        }
+        "set-custom-labels-for-self-hosted-runner-for-repo" => {
+            roundtrip::<SetCustomLabelsForSelfHostedRunnerForRepoBody>(value)
         }
         other => Err(format!("no generated type is mapped for schema `{other}`")),
     }
@@ -135,7 +186,7 @@ fn examples() -> Vec<(String, String, Value)> {
 fn every_spec_example_round_trips_through_its_generated_type() {
     let examples = examples();
     assert!(
-        examples.len() >= 40,
+        examples.len() >= 80,
         "only {} examples found",
         examples.len()
     );
