@@ -13,12 +13,13 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use serde_json::{Value, json};
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "ghp_examples_test_token";
 const ORG: &str = "octo-org";
 const REGISTRATION_TOKEN: &str = "AABF3JGZDX3P5PMEXLND6TS6FCWO6";
+const JIT_CONFIG: &str = "eyJydW5uZXIiOiJqaXQtMSIsImdyb3VwIjozfQ==";
 
 /// The example executables by name, built once for all tests.
 fn examples() -> &'static HashMap<String, PathBuf> {
@@ -73,6 +74,17 @@ fn examples() -> &'static HashMap<String, PathBuf> {
 
 /// Runs an example with the org argument and the environment pointing at `server`.
 async fn run_example(name: &'static str, server: &MockServer, env: &[(&str, &str)]) -> Output {
+    run_example_with_args(name, &[], server, env).await
+}
+
+/// Runs an example with the org argument followed by `args`, and the environment pointing
+/// at `server`.
+async fn run_example_with_args(
+    name: &'static str,
+    args: &[&str],
+    server: &MockServer,
+    env: &[(&str, &str)],
+) -> Output {
     let executable = examples()
         .get(name)
         .unwrap_or_else(|| panic!("example `{name}` was not built"))
@@ -80,6 +92,7 @@ async fn run_example(name: &'static str, server: &MockServer, env: &[(&str, &str
     let mut command = Command::new(executable);
     command
         .arg(ORG)
+        .args(args)
         .env("GITHUB_TOKEN", TOKEN)
         .env("GITHUB_API_URL", server.uri())
         .env_remove("GITHUB_ORG")
@@ -324,8 +337,10 @@ async fn examples_fail_clearly_without_a_token() {
         "list_org_runners",
         "registration_token",
         "audit_runner_groups",
+        "jit_runner",
     ] {
-        let output = run_example(name, &server, &[("GITHUB_TOKEN", "")]).await;
+        let args = ["gpu", "jit-1"];
+        let output = run_example_with_args(name, &args, &server, &[("GITHUB_TOKEN", "")]).await;
         assert!(!output.status.success(), "{name} succeeded without a token");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
@@ -358,4 +373,100 @@ async fn examples_report_api_errors() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("Not Found"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "the API token leaked: {stderr}");
+}
+
+/// Mounts the organization's runner groups over two pages, "gpu" (id 3) on the second.
+async fn mount_groups(server: &MockServer) {
+    mount_two_pages(
+        server,
+        "/orgs/octo-org/actions/runner-groups",
+        "runner_groups",
+        vec![
+            group(1, "Default", "all", false),
+            group(2, "deploy", "selected", false),
+        ],
+        vec![group(3, "gpu", "private", false)],
+    )
+    .await;
+}
+
+/// Answers the JIT request for runner `jit-1` in group 3 with `status` and `body`.
+async fn mount_jit(server: &MockServer, labels: &[&str], status: u16, body: Value) {
+    Mock::given(method("POST"))
+        .and(path("/orgs/octo-org/actions/runners/generate-jitconfig"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(
+            json!({"name": "jit-1", "runner_group_id": 3, "labels": labels}),
+        ))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn jit_runner_finds_the_group_by_name_and_prints_the_start_command_only() {
+    let server = MockServer::start().await;
+    mount_groups(&server).await;
+    let mut registered = runner(23, "jit-1", "offline", false, &["self-hosted", "gpu"]);
+    registered["ephemeral"] = json!(true);
+    registered["runner_group_id"] = json!(3);
+    let answer = json!({"runner": registered, "encoded_jit_config": JIT_CONFIG});
+    mount_jit(&server, &["gpu", "cuda"], 201, answer).await;
+
+    let args = ["gpu", "jit-1", "gpu", "cuda"];
+    let output = run_example_with_args("jit_runner", &args, &server, &[]).await;
+
+    assert_eq!(
+        stdout_lines(&output),
+        [format!("./run.sh --jitconfig {JIT_CONFIG}")]
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("\"gpu\" of octo-org has id 3"), "{stderr}");
+    assert!(stderr.contains("configuration <redacted>"), "{stderr}");
+    assert!(
+        !stderr.contains(JIT_CONFIG),
+        "the JIT configuration leaked to stderr: {stderr}"
+    );
+    assert!(!stderr.contains(TOKEN), "the API token leaked: {stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn jit_runner_labels_default_to_self_hosted_and_a_name_in_use_is_explained() {
+    let server = MockServer::start().await;
+    mount_groups(&server).await;
+    let conflict =
+        json!({"message": "Already exists", "documentation_url": "https://docs.github.com/rest"});
+    mount_jit(&server, &["self-hosted"], 409, conflict).await;
+
+    let output = run_example_with_args("jit_runner", &["gpu", "jit-1"], &server, &[]).await;
+
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("a runner named \"jit-1\" already exists in octo-org"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn jit_runner_names_the_groups_when_none_matches_and_registers_nothing() {
+    let server = MockServer::start().await;
+    mount_groups(&server).await;
+
+    let output = run_example_with_args("jit_runner", &["large", "jit-1"], &server, &[]).await;
+
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no runner group named \"large\" (its groups: Default, deploy, gpu)"),
+        "{stderr}"
+    );
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert!(
+        requests
+            .iter()
+            .all(|request| request.method.as_str() == "GET")
+    );
 }

@@ -1,8 +1,21 @@
 //! Typed async client for GitHub's Actions runner and runner-group REST API.
 //!
-//! Every one of the 45 operations on self-hosted runners (enterprise, organization and
-//! repository scope) and runner groups (enterprise and organization scope) is a method on
-//! [`Client`], generated at build time from the curated OpenAPI description in `spec/`.
+//! Every one of the 71 operations is a method on [`Client`], generated at build time from the
+//! curated OpenAPI description in `spec/`. The method names are GitHub's operationIds without
+//! their category. The operation groups, and where GitHub serves them:
+//!
+//! | group | scopes | GitHub.com | Enterprise Cloud | Enterprise Server |
+//! |---|---|---|---|---|
+//! | self-hosted runners: list (`name` filter), get, delete, downloads, registration and remove tokens | enterprise, organization, repository | organization, repository | yes | yes |
+//! | custom labels: list, add, set, remove all, remove one | enterprise, organization, repository | organization, repository | yes | yes |
+//! | just-in-time runners: `generate_runner_jitconfig_for_*` | enterprise, organization, repository | organization, repository | yes | yes |
+//! | runner groups: list, create, get, update, delete, their runners and their repository or organization access | enterprise, organization | organization | yes | yes |
+//! | GitHub-hosted runners of an organization group | organization | yes | yes | no |
+//! | self-hosted runner policy: which repositories (organization) or organizations (enterprise) may use self-hosted runners | enterprise, organization | organization | yes | yes |
+//!
+//! Enterprise operations exist only on GitHub Enterprise Cloud and Server. Secrets (registration
+//! and remove tokens, JIT configurations, runner download tokens) are [`SecretString`]s, which
+//! `Debug` and `Display` print as `<redacted>`.
 //!
 //! ```no_run
 //! use github_runners::Client;
