@@ -1,12 +1,17 @@
 //! Faults a test injects: the next N requests (to one path, or to any) answer a 500 or 502
-//! with an HTML body, hit a secondary rate limit, are delayed, or lose their connection.
+//! with an HTML body, hit a secondary rate limit, are delayed, or lose their connection;
+//! or a runner changes state or disappears just as the request arrives (a race a client must survive,
+//! such as a runner picking up a job between the list and the delete).
 
 use std::time::Duration;
 
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use github_runners::RunnerId;
+
 use crate::error::ApiFailure;
+use crate::world::RunnerState;
 
 /// What an injected fault does to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +27,15 @@ pub enum FaultKind {
     Delay(Duration),
     /// Close the connection without answering.
     DropConnection,
+    /// Remove a runner (someone else deleted it), then answer normally.
+    RunnerRemoved(RunnerId),
+    /// Set a runner online, busy or offline, then answer normally.
+    RunnerTurns {
+        /// The runner.
+        runner: RunnerId,
+        /// Its new state.
+        state: RunnerState,
+    },
 }
 
 /// A fault for the next `times` requests matching `path` (any path when `None`).
@@ -65,6 +79,17 @@ impl Fault {
     /// The connection is closed without an answer.
     pub fn drop_connection() -> Fault {
         Fault::new(FaultKind::DropConnection)
+    }
+
+    /// The runner turns `state` (e.g. busy: it picked up a job) just before the request
+    /// is answered.
+    pub fn runner_turns(runner: RunnerId, state: RunnerState) -> Fault {
+        Fault::new(FaultKind::RunnerTurns { runner, state })
+    }
+
+    /// The runner is removed (by someone else) just before the request is answered.
+    pub fn runner_removed(runner: RunnerId) -> Fault {
+        Fault::new(FaultKind::RunnerRemoved(runner))
     }
 
     /// Only requests to this path (without the query, e.g. `/orgs/octo-org/actions/runners`).

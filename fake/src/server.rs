@@ -154,6 +154,12 @@ async fn respond(
         }
         Some(FaultKind::DropConnection) => return Err(DropConnection),
         Some(FaultKind::Delay(delay)) => tokio::time::sleep(delay).await,
+        Some(FaultKind::RunnerRemoved(runner)) => {
+            shared.world().runners.remove(&runner.0);
+        }
+        Some(FaultKind::RunnerTurns { runner, state }) => {
+            shared.world().set_runner_state(runner.0, state);
+        }
         None => {}
     }
 
