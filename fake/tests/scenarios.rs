@@ -33,6 +33,17 @@ async fn register_list_group_and_delete_a_runner() {
     let labels: Vec<&str> = runner.labels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(labels, ["self-hosted", "Linux", "X64", "arm64", "large"]);
 
+    // Label it: the custom labels change, the built-in ones stay.
+    let labels = client
+        .add_custom_labels_to_self_hosted_runner_for_org(ORG, id, vec!["cuda-12".into()])
+        .await
+        .unwrap();
+    assert_eq!(labels.total_count, 6);
+    assert_eq!(
+        fake.runner(id).unwrap().runner.labels.last().unwrap().name,
+        "cuda-12"
+    );
+
     // Move it into a new group, then out again: back in the default group.
     let group = client
         .create_self_hosted_runner_group_for_org(ORG, "arm")
