@@ -161,7 +161,8 @@ impl FakeGitHub {
         Ok(())
     }
 
-    /// Every request received so far, oldest first.
+    /// Every request received so far, oldest first (the most recent 50,000 to 100,000
+    /// when more arrived).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         lock(&self.shared.log).clone()
     }

@@ -32,6 +32,9 @@ use crate::pagination::{PageInfo, link_header};
 use crate::rate_limit::RateLimits;
 use crate::world::World;
 
+/// How many requests the log keeps; beyond, the older half is forgotten.
+const MAX_LOGGED: usize = 100_000;
+
 /// The largest request body the fake reads.
 const MAX_BODY: usize = 4 << 20;
 
@@ -135,7 +138,13 @@ async fn handle(
         .as_ref()
         .ok()
         .map(|response| response.status().as_u16());
-    lock(&shared.log).push(record);
+    let mut log = lock(&shared.log);
+    if log.len() >= MAX_LOGGED {
+        // A long-running fake (the binary) keeps the most recent requests only.
+        log.drain(..MAX_LOGGED / 2);
+    }
+    log.push(record);
+    drop(log);
     answer
 }
 
