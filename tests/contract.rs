@@ -17,6 +17,10 @@
 //! The client therefore talks to Prism through a small recording proxy that rewrites
 //! that one header value to `application/json` and forwards everything else unchanged;
 //! the test asserts on what the client really sent.
+//!
+//! The calls are in `support/contract_seed_operations.rs` (the 45 operations of the seed
+//! pages) and `support/contract_operations_beyond_seeds.rs` (the 26 added since); Prism's
+//! process is managed by `support/prism.rs`, the proxy is `support/proxy.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
