@@ -450,3 +450,23 @@ async fn the_binary_serves_a_seed_file() {
     assert!(Seed::from_json(r#"{"runners": [{"name": "no scope"}]}"#).is_err());
     assert!(Seed::from_json(r#"{"unknown": 1}"#).is_err());
 }
+
+#[tokio::test]
+async fn names_in_paths_match_without_regard_to_case() {
+    let fake = FakeGitHub::start().await.unwrap();
+    for path in [
+        "/orgs/Octo-Org/actions/runners",
+        "/repos/OctoCat/Hello-World/actions/runners",
+        "/enterprises/OCTO-ENTERPRISE/actions/runners",
+        "/orgs/OCTO-ORG/actions/permissions/self-hosted-runners",
+    ] {
+        let response = get(&fake, "t", path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+    }
+    let body: Value = get(&fake, "t", "/orgs/OCTO-org/actions/runners")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["total_count"], 3);
+}

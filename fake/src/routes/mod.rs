@@ -65,14 +65,12 @@ pub(crate) fn scope(params: &HashMap<String, String>) -> Outcome<Scope> {
     }
 }
 
-/// The scope of the path, 404 unless it exists.
+/// The scope of the path as the world spells it (names match without regard to case, as
+/// on GitHub); 404 unless it exists.
 pub(crate) fn existing_scope(world: &World, params: &HashMap<String, String>) -> Outcome<Scope> {
-    let scope = scope(params)?;
-    if world.scope_exists(&scope) {
-        Ok(scope)
-    } else {
-        Err(ApiFailure::not_found())
-    }
+    world
+        .canonical(&scope(params)?)
+        .ok_or_else(ApiFailure::not_found)
 }
 
 /// One page of `runners` as a `RunnerList` body with its paging information.

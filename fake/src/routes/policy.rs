@@ -14,10 +14,11 @@ use github_runners::{
     SetSelfHostedRunnersPermissionsBody, SetSelfHostedRunnersPermissionsOrganizationBody,
 };
 
-use super::{Params, State, id, json_body, no_content, repository_page};
+use super::{Params, State, existing_scope, id, json_body, no_content, repository_page};
 use crate::error::{ApiFailure, Outcome};
 use crate::pagination::PageQuery;
 use crate::server::Shared;
+use crate::world::{Scope, World};
 
 /// The policy routes.
 pub(super) fn routes() -> Router<Arc<Shared>> {
@@ -38,23 +39,21 @@ pub(super) fn routes() -> Router<Arc<Shared>> {
         )
 }
 
-fn param<'a>(
-    params: &'a std::collections::HashMap<String, String>,
-    name: &str,
-) -> Outcome<&'a str> {
-    params
-        .get(name)
-        .map(String::as_str)
-        .ok_or_else(ApiFailure::not_found)
+/// The organization login or enterprise slug of the path, as the world spells it.
+fn owner(world: &World, params: &std::collections::HashMap<String, String>) -> Outcome<String> {
+    match existing_scope(world, params)? {
+        Scope::Enterprise(name) | Scope::Organization(name) => Ok(name),
+        Scope::Repository { .. } => Err(ApiFailure::not_found()),
+    }
 }
 
 async fn get_org(
     axum::extract::State(shared): State,
     axum::extract::Path(params): Params,
 ) -> Outcome<Json<SelfHostedRunnersSettings>> {
-    let org = param(&params, "org")?;
     let world = shared.world();
-    let (enabled, _) = world.org_policy(org)?;
+    let org = owner(&world, &params)?;
+    let (enabled, _) = world.org_policy(&org)?;
     Ok(Json(SelfHostedRunnersSettings {
         enabled_repositories: SelfHostedRunnersEnabledRepositories::from(enabled),
         selected_repositories_url: (enabled == "selected").then(|| {
@@ -72,9 +71,9 @@ async fn set_org(
     body: Bytes,
 ) -> Outcome<Response> {
     let body: SetSelfHostedRunnersPermissionsOrganizationBody = json_body(&body)?;
-    shared
-        .world()
-        .set_org_policy(param(&params, "org")?, body.enabled_repositories.as_str())?;
+    let mut world = shared.world();
+    let name = owner(&world, &params)?;
+    world.set_org_policy(&name, body.enabled_repositories.as_str())?;
     Ok(no_content())
 }
 
@@ -84,7 +83,7 @@ async fn list_repositories(
     Query(query): Query<PageQuery>,
 ) -> Outcome<Response> {
     let world = shared.world();
-    let (_, selected) = world.org_policy(param(&params, "org")?)?;
+    let (_, selected) = world.org_policy(&owner(&world, &params)?)?;
     Ok(repository_page(
         &world,
         shared.base_url(),
@@ -100,9 +99,9 @@ async fn set_repositories(
 ) -> Outcome<Response> {
     let body: SetSelectedRepositoriesSelfHostedRunnersOrganizationBody = json_body(&body)?;
     let ids: Vec<i64> = body.selected_repository_ids.iter().map(|id| id.0).collect();
-    shared
-        .world()
-        .set_policy_repositories(param(&params, "org")?, &ids)?;
+    let mut world = shared.world();
+    let name = owner(&world, &params)?;
+    world.set_policy_repositories(&name, &ids)?;
     Ok(no_content())
 }
 
@@ -120,9 +119,9 @@ fn change_repository(
     add: bool,
 ) -> Outcome<Response> {
     let repository = id(&params, "repository_id")?;
-    shared
-        .world()
-        .change_policy_repository(param(&params, "org")?, repository, add)?;
+    let mut world = shared.world();
+    let name = owner(&world, &params)?;
+    world.change_policy_repository(&name, repository, add)?;
     Ok(no_content())
 }
 
@@ -130,9 +129,8 @@ async fn get_enterprise(
     axum::extract::State(shared): State,
     axum::extract::Path(params): Params,
 ) -> Outcome<Json<EnterpriseSelfHostedRunnersPermissions>> {
-    let disabled = shared
-        .world()
-        .enterprise_policy(param(&params, "enterprise")?)?;
+    let world = shared.world();
+    let disabled = world.enterprise_policy(&owner(&world, &params)?)?;
     Ok(Json(EnterpriseSelfHostedRunnersPermissions {
         disable_self_hosted_runners_for_all_orgs: disabled,
     }))
@@ -144,9 +142,8 @@ async fn set_enterprise(
     body: Bytes,
 ) -> Outcome<Response> {
     let body: SetSelfHostedRunnersPermissionsBody = json_body(&body)?;
-    shared.world().set_enterprise_policy(
-        param(&params, "enterprise")?,
-        body.disable_self_hosted_runners_for_all_orgs,
-    )?;
+    let mut world = shared.world();
+    let enterprise = owner(&world, &params)?;
+    world.set_enterprise_policy(&enterprise, body.disable_self_hosted_runners_for_all_orgs)?;
     Ok(no_content())
 }

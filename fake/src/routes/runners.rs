@@ -14,9 +14,7 @@ use github_runners::{
 };
 use serde::Deserialize;
 
-use super::{
-    Params, State, created, existing_scope, id, json_body, no_content, runner_page, scope,
-};
+use super::{Params, State, created, existing_scope, id, json_body, no_content, runner_page};
 use crate::error::Outcome;
 use crate::pagination::PageQuery;
 use crate::server::Shared;
@@ -59,8 +57,8 @@ async fn get_one(
     axum::extract::State(shared): State,
     axum::extract::Path(params): Params,
 ) -> Outcome<Json<github_runners::Runner>> {
-    let scope = scope(&params)?;
     let world = shared.world();
+    let scope = existing_scope(&world, &params)?;
     Ok(Json(render::runner(
         world.runner_in(&scope, id(&params, "runner_id")?)?,
     )))
@@ -70,10 +68,9 @@ async fn delete(
     axum::extract::State(shared): State,
     axum::extract::Path(params): Params,
 ) -> Outcome<Response> {
-    let scope = scope(&params)?;
-    shared
-        .world()
-        .delete_runner(&scope, id(&params, "runner_id")?)?;
+    let mut world = shared.world();
+    let scope = existing_scope(&world, &params)?;
+    world.delete_runner(&scope, id(&params, "runner_id")?)?;
     Ok(no_content())
 }
 
@@ -98,8 +95,9 @@ fn issue(
     axum::extract::Path(params): Params,
     kind: TokenKind,
 ) -> Outcome<Response> {
-    let scope = scope(&params)?;
-    let (token, expires_at) = shared.world().issue_token(kind, &scope)?;
+    let mut world = shared.world();
+    let scope = existing_scope(&world, &params)?;
+    let (token, expires_at) = world.issue_token(kind, &scope)?;
     Ok(created(AuthenticationToken {
         token: SecretString::from(token),
         expires_at,

@@ -241,6 +241,29 @@ impl World {
         }
     }
 
+    /// `scope` as the world spells it: GitHub matches logins, slugs and repository names
+    /// without regard to case. `None` when it does not exist.
+    pub(crate) fn canonical(&self, scope: &Scope) -> Option<Scope> {
+        fn find<'a>(mut keys: impl Iterator<Item = &'a String>, wanted: &str) -> Option<String> {
+            keys.find(|key| key.eq_ignore_ascii_case(wanted)).cloned()
+        }
+        Some(match scope {
+            Scope::Enterprise(slug) => Scope::Enterprise(find(self.enterprises.keys(), slug)?),
+            Scope::Organization(login) => {
+                Scope::Organization(find(self.organizations.keys(), login)?)
+            }
+            Scope::Repository { owner, name } => {
+                let repo = self.repository(owner, name).or_else(|| {
+                    self.repositories.values().find(|repo| {
+                        repo.owner.eq_ignore_ascii_case(owner)
+                            && repo.name.eq_ignore_ascii_case(name)
+                    })
+                })?;
+                Scope::repo(&repo.owner, &repo.name)
+            }
+        })
+    }
+
     /// The repository `owner/name`.
     pub(crate) fn repository(&self, owner: &str, name: &str) -> Option<&Repository> {
         self.repositories.get(&format!("{owner}/{name}"))
