@@ -18,10 +18,12 @@ use crate::world::RunnerState;
 pub enum FaultKind {
     /// Answer this status (500, 502, …) with an HTML body, as a proxy in front of GitHub does.
     ServerError(u16),
-    /// Answer GitHub's secondary rate limit: 403, its message, `retry-after` in seconds.
+    /// Answer GitHub's secondary rate limit: 403 (or 429), its message, `retry-after`.
     SecondaryRateLimit {
         /// The `retry-after` value, in seconds.
         retry_after: u64,
+        /// The status: 403 or 429 (GitHub answers either).
+        status: u16,
     },
     /// Wait this long, then answer normally.
     Delay(Duration),
@@ -68,7 +70,18 @@ impl Fault {
 
     /// A secondary rate limit asking to retry after `retry_after` seconds.
     pub fn secondary_rate_limit(retry_after: u64) -> Fault {
-        Fault::new(FaultKind::SecondaryRateLimit { retry_after })
+        Fault::new(FaultKind::SecondaryRateLimit {
+            retry_after,
+            status: 403,
+        })
+    }
+
+    /// A secondary rate limit answered with `429 Too Many Requests`.
+    pub fn too_many_requests(retry_after: u64) -> Fault {
+        Fault::new(FaultKind::SecondaryRateLimit {
+            retry_after,
+            status: 429,
+        })
     }
 
     /// A delay before the normal answer.
@@ -153,9 +166,9 @@ pub(crate) fn server_error(status: u16) -> Response {
 }
 
 /// The answer of a secondary rate limit, as GitHub words it.
-pub(crate) fn secondary_rate_limit(retry_after: u64) -> Response {
+pub(crate) fn secondary_rate_limit(retry_after: u64, status: u16) -> Response {
     let mut failure = ApiFailure::new(
-        StatusCode::FORBIDDEN,
+        StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN),
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
     )
     .with_header("retry-after", retry_after);

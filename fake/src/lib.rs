@@ -110,6 +110,7 @@ pub struct FakeGitHubBuilder {
     tokens: Vec<String>,
     app: Option<GitHubApp>,
     rate_limit: Option<u64>,
+    rate_limit_status: Option<u16>,
     installation_token_lifetime: Option<chrono::Duration>,
     port: u16,
 }
@@ -136,6 +137,13 @@ impl FakeGitHubBuilder {
     /// The primary rate limit per credential and hour (default 5,000).
     pub fn rate_limit(mut self, limit: u64) -> FakeGitHubBuilder {
         self.rate_limit = Some(limit);
+        self
+    }
+
+    /// Answer a spent primary rate limit with `429 Too Many Requests` instead of GitHub's
+    /// usual `403 Forbidden` (GitHub sends either).
+    pub fn rate_limit_with_429(mut self) -> FakeGitHubBuilder {
+        self.rate_limit_status = Some(429);
         self
     }
 
@@ -173,6 +181,9 @@ impl FakeGitHubBuilder {
         let mut limits = rate_limit::RateLimits::default();
         if let Some(limit) = self.rate_limit {
             limits.limit = limit;
+        }
+        if self.rate_limit_status == Some(429) {
+            limits.status = axum::http::StatusCode::TOO_MANY_REQUESTS;
         }
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
         let url = format!("http://{}", listener.local_addr()?);

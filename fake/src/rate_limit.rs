@@ -51,6 +51,8 @@ impl Snapshot {
 #[derive(Debug)]
 pub(crate) struct RateLimits {
     pub(crate) limit: u64,
+    /// The status of a refusal: 403 (GitHub's usual answer) or 429.
+    pub(crate) status: StatusCode,
     buckets: HashMap<String, Bucket>,
 }
 
@@ -58,6 +60,7 @@ impl Default for RateLimits {
     fn default() -> RateLimits {
         RateLimits {
             limit: DEFAULT_LIMIT,
+            status: StatusCode::FORBIDDEN,
             buckets: HashMap::new(),
         }
     }
@@ -98,7 +101,7 @@ impl RateLimits {
             return None;
         }
         let mut failure = ApiFailure::new(
-            StatusCode::FORBIDDEN,
+            self.status,
             "API rate limit exceeded. Check out the documentation for more details.",
         );
         failure.documentation_url =

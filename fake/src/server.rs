@@ -158,8 +158,11 @@ async fn respond(
     let fault = lock(&shared.faults).take(&path);
     match fault {
         Some(FaultKind::ServerError(status)) => return Ok(crate::faults::server_error(status)),
-        Some(FaultKind::SecondaryRateLimit { retry_after }) => {
-            return Ok(crate::faults::secondary_rate_limit(retry_after));
+        Some(FaultKind::SecondaryRateLimit {
+            retry_after,
+            status,
+        }) => {
+            return Ok(crate::faults::secondary_rate_limit(retry_after, status));
         }
         Some(FaultKind::DropConnection) => return Err(DropConnection),
         Some(FaultKind::Delay(delay)) => tokio::time::sleep(delay).await,

@@ -234,17 +234,27 @@ async fn retries_after_a_bad_gateway_and_a_secondary_rate_limit() {
             .unwrap()
             .contains("<html>")
     );
-    fake.inject(Fault::secondary_rate_limit(7));
-    match once
-        .list_self_hosted_runners_for_org(ORG)
-        .await
-        .unwrap_err()
-    {
-        Error::RateLimited { retry_after, .. } => {
-            assert_eq!(retry_after, Some(std::time::Duration::from_secs(7)));
+    for fault in [Fault::secondary_rate_limit(7), Fault::too_many_requests(7)] {
+        fake.inject(fault);
+        match once
+            .list_self_hosted_runners_for_org(ORG)
+            .await
+            .unwrap_err()
+        {
+            Error::RateLimited { retry_after, .. } => {
+                assert_eq!(retry_after, Some(std::time::Duration::from_secs(7)));
+            }
+            other => panic!("expected a secondary rate limit, got {other}"),
         }
-        other => panic!("expected a secondary rate limit, got {other}"),
     }
+    let statuses: Vec<_> = fake
+        .requests()
+        .iter()
+        .rev()
+        .take(2)
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [Some(429), Some(403)]);
 }
 
 #[tokio::test]
@@ -278,6 +288,27 @@ async fn the_rate_limit_runs_out_in_the_middle_of_a_stream() {
     let limit = client.rate_limit().unwrap();
     assert_eq!(limit.remaining, Some(0));
     assert!(stream.next().await.is_none());
+
+    // GitHub may answer 429 instead of 403; the client sees the same primary limit.
+    let fake = FakeGitHub::builder()
+        .rate_limit(1)
+        .rate_limit_with_429()
+        .start()
+        .await
+        .unwrap();
+    let client = fake.client().unwrap();
+    client.list_self_hosted_runners_for_org(ORG).await.unwrap();
+    match client
+        .list_self_hosted_runners_for_org(ORG)
+        .await
+        .unwrap_err()
+    {
+        Error::RateLimited { reset_at, api, .. } => {
+            assert_eq!(api.status.as_u16(), 429);
+            assert!(reset_at.is_some());
+        }
+        other => panic!("expected the primary rate limit, got {other}"),
+    }
 }
 
 #[tokio::test]
