@@ -1,6 +1,7 @@
-//! Starting Prism for the contract test (see `contract.rs`): either the instance named by
-//! `PRISM_URL` / `PRISM_DYNAMIC_URL`, or one started on a free port of 127.0.0.1 that never
-//! outlives the test.
+//! Starting Prism for the contract tests: for `contract.rs` a mock server, either the
+//! instance named by `PRISM_URL` / `PRISM_DYNAMIC_URL` or one started on a free port of
+//! 127.0.0.1; for `fake_contract.rs` a validating proxy in front of the fake GitHub. A
+//! Prism started here never outlives the test.
 
 use std::net::{SocketAddr, TcpListener as StdTcpListener, TcpStream as StdTcpStream};
 use std::path::{Path, PathBuf};
@@ -70,6 +71,10 @@ const INSTALL_HINT: &str =
 
 /// Returns the Prism instance for `mode`: `$PRISM_URL` (static) / `$PRISM_DYNAMIC_URL`
 /// (dynamic) when set, otherwise a freshly started one.
+#[allow(
+    dead_code,
+    reason = "each test binary includes this module and uses part of it"
+)]
 pub fn prism(dynamic: bool) -> Prism {
     let variable = if dynamic {
         "PRISM_DYNAMIC_URL"
@@ -84,13 +89,34 @@ pub fn prism(dynamic: bool) -> Prism {
             process: None,
         };
     }
-    match start_prism(dynamic) {
+    let mode = if dynamic { "dynamic" } else { "static" };
+    let mut args = vec!["mock".to_owned()];
+    if dynamic {
+        args.extend(["--dynamic", "--seed", "1"].map(str::to_owned));
+    }
+    match start_prism(mode, args, None) {
         Ok(prism) => prism,
         Err(message) => panic!("could not start Prism for the contract test: {message}"),
     }
 }
 
-fn start_prism(dynamic: bool) -> Result<Prism, String> {
+/// Starts `prism proxy` in front of `upstream`: it forwards every request and validates
+/// the request and the upstream's response against the spec (`--errors`: a violation is
+/// an error answer, not only a log line).
+#[allow(
+    dead_code,
+    reason = "each test binary includes this module and uses part of it"
+)]
+pub fn prism_proxy(upstream: &str) -> Prism {
+    match start_prism("proxy", vec!["proxy".to_owned()], Some(upstream)) {
+        Ok(prism) => prism,
+        Err(message) => panic!("could not start Prism as a proxy: {message}"),
+    }
+}
+
+/// Starts Prism with `args` (the command and its own options) on a free port, on the spec
+/// (and, for a proxy, the `upstream` URL).
+fn start_prism(label: &str, args: Vec<String>, upstream: Option<&str>) -> Result<Prism, String> {
     let root = workspace_root();
     let cli = root.join("tests/contract/node_modules/@stoplight/prism-cli/dist/index.js");
     if !cli.is_file() {
@@ -115,10 +141,7 @@ fn start_prism(dynamic: bool) -> Result<Prism, String> {
     }
 
     let port = free_port().map_err(|error| format!("no free port on 127.0.0.1: {error}"))?;
-    let log = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "prism-{}-{port}.log",
-        if dynamic { "dynamic" } else { "static" }
-    ));
+    let log = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("prism-{label}-{port}.log"));
     let log_file = std::fs::File::create(&log)
         .map_err(|error| format!("cannot create {}: {error}", log.display()))?;
     let log_file_err = log_file
@@ -131,19 +154,10 @@ fn start_prism(dynamic: bool) -> Result<Prism, String> {
         .arg(WRAPPER)
         .arg("prism-wrapper")
         .arg(&cli)
-        .args([
-            "mock",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &port.to_string(),
-            "--errors",
-        ]);
-    if dynamic {
-        command.args(["--dynamic", "--seed", "1"]);
-    }
-    command
+        .args(args)
+        .args(["-h", "127.0.0.1", "-p", &port.to_string(), "--errors"])
         .arg(root.join("spec/github-runners.yaml"))
+        .args(upstream)
         .current_dir(&root)
         .stdin(Stdio::piped())
         .stdout(log_file)
