@@ -30,10 +30,13 @@ macro_rules! client_feature {
 pub mod reserved;
 
 client_feature! {
+    pub mod app_jwt;
     pub mod client;
+    mod credentials;
     pub mod error;
     pub mod execute;
     pub mod github;
+    mod installation;
     pub mod nullable;
     pub mod page;
     pub mod paginate;
@@ -41,9 +44,11 @@ client_feature! {
     pub mod rate_limit;
     pub mod request;
     pub mod response;
+    pub mod response_cache;
     pub mod retry;
     pub mod secret;
 
+    pub use app_jwt::AppKey;
     pub use client::{ApiClient, ClientBuilder, ClientCore, RawClient};
     pub use error::{ApiError, ApiErrorDetail, Error};
     pub use page::{Links, Page};
@@ -52,6 +57,7 @@ client_feature! {
     pub use rate_limit::RateLimit;
     pub use request::Request;
     pub use response::RawResponse;
+    pub use response_cache::CacheLimits;
     pub use retry::RetryPolicy;
     pub use secret::SecretString;
 
