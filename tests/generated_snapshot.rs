@@ -27,10 +27,3 @@ fn generation_is_deterministic() {
     assert!(!first.is_empty());
     assert_eq!(first, generate());
 }
-
-#[test]
-fn generated_source_has_the_generated_header() {
-    let source = github_runners_codegen::generate(&spec_bytes(), "spec/github-runners.yaml")
-        .unwrap_or_else(|error| panic!("{error}"));
-    assert!(source.starts_with("// @generated"));
-}

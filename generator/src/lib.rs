@@ -38,6 +38,7 @@ pub mod naming;
 mod refs;
 mod shape;
 mod source_map;
+mod spec;
 pub mod standalone;
 mod validate;
 mod write;

@@ -13,7 +13,8 @@ pub struct Api {
     pub version: String,
     /// Newtype identifiers (`RunnerId`) declared with `x-newtype`.
     pub newtypes: Vec<Newtype>,
-    /// Models, in document order (component schemas first, then inline ones as found).
+    /// Models not made for one operation, in document order (component schemas first, then
+    /// inline ones as found); an operation's own are in [`Operation::types`].
     pub types: Vec<TypeDef>,
     /// Operations, in document order.
     pub operations: Vec<Operation>,
@@ -22,15 +23,44 @@ pub struct Api {
     pub doc_link_base: Option<String>,
 }
 
-/// Text for rustdoc, taken from the spec's own words.
+/// Text for rustdoc, taken from the spec's own words, in typed parts: only `emit::docs`
+/// writes Markdown.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Docs {
     /// One-line summary (or title).
     pub summary: Option<String>,
     /// Longer description (Markdown).
     pub description: Option<String>,
-    /// Extra lines (defaults, formats, curation notes, links).
-    pub notes: Vec<String>,
+    /// The products that have the operation (`x-github-availability`).
+    pub availability: Vec<String>,
+    /// The operation's `externalDocs`.
+    pub external: Option<DocLink>,
+    /// The schema's `default`, as JSON text.
+    pub default: Option<String>,
+    /// An `x-curation-note` that tells a user something about the API.
+    pub curation_note: Option<String>,
+    /// The operation's documented error responses.
+    pub errors: Vec<ErrorDoc>,
+}
+
+/// A link to documentation elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLink {
+    /// The link text (`externalDocs.description`, or `Documentation`).
+    pub label: String,
+    /// The URL.
+    pub url: String,
+}
+
+/// A documented error response of an operation (they all surface as `Error::Api`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorDoc {
+    /// The status code, `4XX`, or `default`.
+    pub status: String,
+    /// The first line of the response's description.
+    pub description: String,
+    /// The model its JSON body matches, for a `$ref`'d schema.
+    pub model: Option<String>,
 }
 
 /// A newtype over a primitive, such as `RunnerId(i64)`.
@@ -40,6 +70,8 @@ pub struct Newtype {
     pub name: String,
     /// The wrapped primitive.
     pub inner: TypeRef,
+    /// Rustdoc, from the first schema that declares it.
+    pub docs: Docs,
 }
 
 /// A named model.
@@ -73,10 +105,20 @@ pub struct StructDef {
     pub docs: Docs,
     /// Fields in document order.
     pub fields: Vec<Field>,
-    /// Extra properties, when `additionalProperties` allows them: their value type.
-    pub additional: Option<TypeRef>,
+    /// Extra properties, when `additionalProperties` gives their schema.
+    pub additional: Option<ExtraProperties>,
     /// `deprecated: true`.
     pub deprecated: bool,
+}
+
+/// The field that collects the properties of a struct beyond the documented ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtraProperties {
+    /// The Rust field name ([`crate::naming::EXTRA_PROPERTIES_FIELD`], numbered if a
+    /// documented property has that name).
+    pub rust_name: String,
+    /// The type of each extra property's value.
+    pub value: TypeRef,
 }
 
 /// One field of a struct.
@@ -88,24 +130,49 @@ pub struct Field {
     pub rust_name: String,
     /// Rustdoc.
     pub docs: Docs,
-    /// The type, without the `Option` that `required` / `nullable` add.
+    /// The type, without the `Option`s its presence adds.
     pub ty: TypeRef,
-    /// Listed in `required`.
-    pub required: bool,
-    /// `nullable: true`.
-    pub nullable: bool,
+    /// Whether the property is always there, and whether it can be `null`.
+    pub presence: Presence,
     /// `deprecated: true`.
     pub deprecated: bool,
-    /// An optional, nullable field of a request body whose explicit `null` means something
-    /// (it clears a value): `Option<Option<T>>`, where `Some(None)` is sent as `null` and
-    /// `None` is not sent at all.
-    pub explicit_null: bool,
 }
 
-impl Field {
-    /// Whether the Rust field is an `Option`.
-    pub fn is_optional(&self) -> bool {
-        !self.required || self.nullable
+/// Whether a property is always there (`required`), and whether it can be `null` (`nullable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Required, not nullable: `T`.
+    Required,
+    /// Required but nullable: `Option<T>`, sent as `null` when `None`.
+    RequiredNullable,
+    /// Optional: `Option<T>`, not sent when `None`.
+    Optional,
+    /// Optional and nullable, where `null` and absent mean the same: `Option<T>`.
+    OptionalNullable,
+    /// Optional and nullable in a request body of one operation, where an explicit `null`
+    /// means something (it clears a value): `Option<Option<T>>`, `Some(None)` sent as `null`.
+    Clearable,
+}
+
+impl Presence {
+    /// The presence of a property listed in `required` or not, `nullable` or not.
+    pub fn of(required: bool, nullable: bool) -> Presence {
+        match (required, nullable) {
+            (true, false) => Presence::Required,
+            (true, true) => Presence::RequiredNullable,
+            (false, false) => Presence::Optional,
+            (false, true) => Presence::OptionalNullable,
+        }
+    }
+
+    /// Listed in `required` (a positional argument of a request builder).
+    pub fn is_required(self) -> bool {
+        matches!(self, Presence::Required | Presence::RequiredNullable)
+    }
+
+    /// `nullable: true`.
+    pub fn is_nullable(self) -> bool {
+        !matches!(self, Presence::Required | Presence::Optional)
     }
 }
 
@@ -237,6 +304,11 @@ pub struct Operation {
     pub deprecated: bool,
     /// The `Accept` media type to send when the success response is not JSON.
     pub accept: Option<String>,
+    /// The models first made for this operation (its inline body, its inline enums), emitted
+    /// with it.
+    pub types: Vec<TypeDef>,
+    /// The private module that holds the request builder (re-exported from `builders`).
+    pub module_name: String,
 }
 
 /// A piece of a path template.
@@ -244,8 +316,14 @@ pub struct Operation {
 pub enum PathPart {
     /// Literal text, sent as it is.
     Literal(String),
-    /// A path parameter: index into [`Operation::params`].
-    Param(usize),
+    /// A path parameter.
+    Param {
+        /// Index into [`Operation::params`].
+        index: usize,
+        /// The local the encoded segment is held in, captured by the path's `format!` string
+        /// (so never a raw identifier), decided by [`crate::naming::segment_local`].
+        local: String,
+    },
 }
 
 /// Where a parameter goes.
@@ -303,13 +381,23 @@ pub struct Body {
     pub ty: TypeRef,
     /// The media type sent as `Content-Type`.
     pub media_type: String,
-    /// For object bodies: the struct's fields (required ones become positional arguments,
-    /// optional ones setters). `None` for other bodies, which are one positional argument.
-    pub fields: Option<Vec<BodyField>>,
-    /// `requestBody.required`.
-    pub required: bool,
-    /// The Rust name of the positional argument or setter for a non-object body.
+    /// How the builder takes it.
+    pub shape: BodyShape,
+    /// The Rust name of the builder field that holds it (and of the positional argument or
+    /// setter of a whole body).
     pub rust_name: String,
+}
+
+/// How a request builder takes its body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyShape {
+    /// An object body, field by field: required fields are positional arguments, optional
+    /// ones setters.
+    Fields(Vec<BodyField>),
+    /// One whole value, a positional argument (`requestBody.required: true`).
+    Whole,
+    /// One whole value that may be left out, a setter.
+    OptionalWhole,
 }
 
 /// A field of an object request body, as the request builder exposes it.
@@ -322,9 +410,9 @@ pub struct BodyField {
     pub arg_name: String,
 }
 
-/// What a successful response decodes to.
+/// The body of one success response.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ResponseKind {
+pub enum Payload {
     /// No body (204, or no content declared): `()`.
     Empty,
     /// A JSON body of one type.
@@ -333,6 +421,13 @@ pub enum ResponseKind {
     Text,
     /// Any other body: raw bytes.
     Bytes,
+}
+
+/// What a successful response decodes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseKind {
+    /// Every success status has this body.
+    Single(Payload),
     /// A paginated list.
     Page(PageShape),
     /// Several success statuses with different bodies: a generated enum.
@@ -381,7 +476,7 @@ pub struct MultiVariant {
     /// The variant name (`Ok`, `Created`, `NoContent`…).
     pub rust_name: String,
     /// The body of that status.
-    pub body: Box<ResponseKind>,
+    pub body: Payload,
     /// Rustdoc (the response description).
     pub docs: Docs,
 }

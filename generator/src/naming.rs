@@ -18,10 +18,15 @@
 //!   one struct, variants of one enum, and the arguments and setters of one builder (its own
 //!   methods, `send`, `request`…, are reserved; a query parameter `body` next to a body makes
 //!   the body argument `body_2`).
-//! - Operation method names come from the operationId without its category, or from the
-//!   method and path when there is none (`get /users/{id}` → `get_users_id`); a name the
-//!   runtime's `Client` has itself ([`CLIENT_METHODS`]) gets an `_operation` suffix. Two
-//!   operations with the same method name are an error naming both (see `validate`).
+//! - Operation method names come from `x-method-name`, else the operationId without its
+//!   category, or from the method and path when there is none (`get /users/{id}` →
+//!   `get_users_id`); a derived name the client already has ([`is_reserved_client_method`]:
+//!   the runtime's own list, common traits', the generated constructors') gets an `_operation`
+//!   suffix, an `x-method-name` of that kind is an error. Two operations with the same method
+//!   name are an error naming both (see `validate`).
+//! - Generated locals and fields: the segment locals of a request ([`segment_local`]) and the
+//!   field of undocumented properties ([`EXTRA_PROPERTIES_FIELD`]) are claimed in their
+//!   namespaces like any other name.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
@@ -123,20 +128,62 @@ pub fn value_name(raw: &str) -> String {
     unkeyword(named)
 }
 
-/// Methods the runtime's `Client` has itself; an operation named like one of them gets an
-/// `_operation` suffix (`new` → `new_operation`), since an inherent method cannot be defined
-/// twice.
-pub const CLIENT_METHODS: &[&str] = &[
-    "builder",
-    "new",
-    "rate_limit",
-    "base_url",
-    "retry_policy",
-    "record_rate_limit",
-    "execute",
-    "request_url",
-    "request_headers",
+/// Methods that the traits every generated client and builder implements (`Clone`, `Debug`)
+/// or gets by a blanket impl (conversions, `Any`) put on it.
+pub const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "clone_into",
+    "to_owned",
+    "fmt",
+    "borrow",
+    "borrow_mut",
+    "from",
+    "into",
+    "try_from",
+    "try_into",
+    "type_id",
 ];
+
+/// The methods the generated code defines on `Client` itself (emit/client.rs).
+pub const CLIENT_METHODS: &[&str] = &["builder", "new"];
+
+/// The methods the runtime gives every generated client (`ClientCore`'s, through `Deref`,
+/// and `ApiClient`'s), from the runtime crate itself.
+pub use github_runners_runtime::reserved::CLIENT_METHODS as RUNTIME_CLIENT_METHODS;
+
+/// The methods the runtime gives a request builder (`Paginated`'s), from the runtime itself.
+pub use github_runners_runtime::reserved::BUILDER_METHODS as RUNTIME_BUILDER_METHODS;
+
+/// The methods and fields the generated code defines on every request builder
+/// (emit/operations.rs), `IntoFuture`'s included.
+pub const BUILDER_METHODS: &[&str] = &[
+    "client",
+    "send",
+    "request",
+    "stream",
+    "collect_all",
+    "new",
+    "into_future",
+];
+
+/// Whether a `Client` method of this name would clash with one the client already has
+/// ([`CLIENT_METHODS`], [`TRAIT_METHODS`], [`RUNTIME_CLIENT_METHODS`]); an operation named so
+/// gets an `_operation` suffix (`clone` → `clone_operation`).
+pub fn is_reserved_client_method(name: &str) -> bool {
+    let name = bare(name);
+    [CLIENT_METHODS, TRAIT_METHODS, RUNTIME_CLIENT_METHODS]
+        .iter()
+        .any(|names| names.contains(&name))
+}
+
+/// A namespace for the setters and arguments of one request builder, in which the builder's
+/// own names are taken ([`BUILDER_METHODS`], [`TRAIT_METHODS`], [`RUNTIME_BUILDER_METHODS`]):
+/// a clashing parameter is numbered (`send` → `send_2`).
+pub fn builder_namespace() -> NameSet {
+    let reserved: Vec<&str> = [BUILDER_METHODS, TRAIT_METHODS, RUNTIME_BUILDER_METHODS].concat();
+    NameSet::with_reserved(&reserved)
+}
 
 /// The method name for an operation: the operationId without its category
 /// (`actions/list-self-hosted-runners-for-org` → `list_self_hosted_runners_for_org`).
@@ -146,7 +193,7 @@ pub fn method_name(operation_id: &str) -> String {
         .find(|part| !part.trim().is_empty())
         .unwrap_or(operation_id);
     let name = value_name(last);
-    if CLIENT_METHODS.contains(&name.as_str()) {
+    if is_reserved_client_method(&name) {
         format!("{name}_operation")
     } else {
         name
@@ -159,13 +206,64 @@ pub fn fallback_operation_id(method: &str, path: &str) -> String {
     format!("{method} {path}")
 }
 
-/// The method name of an operation, from its operationId or, without one, its method and path.
-pub fn operation_method_name(operation_id: Option<&str>, method: &str, path: &str) -> String {
-    match operation_id {
-        Some(id) => method_name(id),
-        None => value_name(&fallback_operation_id(method, path)),
+/// The method name of an operation: its `x-method-name` (checked by
+/// [`check_explicit_method_name`]), else from its operationId or, without one, its method and
+/// path.
+pub fn operation_method_name(
+    explicit: Option<&str>,
+    operation_id: Option<&str>,
+    method: &str,
+    path: &str,
+) -> String {
+    match (explicit, operation_id) {
+        (Some(name), _) => name.to_owned(),
+        (None, Some(id)) => method_name(id),
+        (None, None) => value_name(&fallback_operation_id(method, path)),
     }
 }
+
+/// Why `name` cannot be an `x-method-name`, if it cannot: it must be a `snake_case` Rust
+/// identifier (not a keyword) that the client does not already have.
+pub fn check_explicit_method_name(name: &str) -> Result<(), &'static str> {
+    if value_name(name) != name || !is_valid_identifier(name) {
+        Err("is not a snake_case Rust identifier")
+    } else if is_reserved_client_method(name) {
+        Err("is a method every generated client already has")
+    } else {
+        Ok(())
+    }
+}
+
+/// The local that holds a path parameter's encoded segment in the generated `request()`: the
+/// parameter's name, or `<name>_segment` for a raw identifier (a `format!` string cannot
+/// capture `r#type`), claimed in `locals`, the namespace of one operation's segment locals
+/// (path parameters `type` and `type_segment` are `type_segment` and `type_segment_2`).
+pub fn segment_local(param: &str, locals: &mut NameSet) -> String {
+    match param.strip_prefix("r#") {
+        Some(raw) => locals.claim(&format!("{raw}_segment")),
+        None => locals.claim(param),
+    }
+}
+
+/// Names a per-operation module (which holds the request builder) may not take: the modules
+/// and crates the generated code refers to by name. Module names are the method names,
+/// claimed in one namespace with these.
+pub const RESERVED_MODULE_NAMES: &[&str] = &[
+    "builders",
+    "runtime",
+    "std",
+    "core",
+    "alloc",
+    "serde",
+    "serde_json",
+    "chrono",
+    "futures",
+    "reqwest",
+];
+
+/// The name of the field that collects a struct's undocumented properties
+/// (`additionalProperties`), claimed after the documented fields.
+pub const EXTRA_PROPERTIES_FIELD: &str = "additional_properties";
 
 /// Turns a keyword into a raw identifier, or suffixes one that cannot be raw.
 fn unkeyword(name: String) -> String {
@@ -289,10 +387,26 @@ mod tests {
         assert_eq!(type_name("runner-groups-org"), "RunnerGroupsOrg");
         assert_eq!(method_name("new"), "new_operation");
         assert_eq!(
-            operation_method_name(None, "get", "/users/{user-id}/repos"),
+            operation_method_name(None, None, "get", "/users/{user-id}/repos"),
             "get_users_user_id_repos"
         );
-        assert_eq!(operation_method_name(Some("a/b"), "get", "/"), "b");
+        assert_eq!(operation_method_name(None, Some("a/b"), "get", "/"), "b");
+        assert_eq!(
+            operation_method_name(Some("get_rate_limit"), Some("rate-limit/get"), "get", "/"),
+            "get_rate_limit"
+        );
+        assert!(check_explicit_method_name("get_rate_limit").is_ok());
+        for bad in [
+            "GetRateLimit",
+            "get-rate-limit",
+            "type",
+            "1st",
+            "",
+            "clone",
+            "execute",
+        ] {
+            assert!(check_explicit_method_name(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

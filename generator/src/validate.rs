@@ -8,6 +8,7 @@
 use crate::diagnostic::{Diagnostic, Report, pointer};
 use crate::naming;
 use crate::refs::{Kind, Resolver};
+use crate::spec::{self, is_json_media_type, template_names};
 use openapiv3::{
     AdditionalProperties, OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr,
     Schema, SchemaKind, Type,
@@ -34,17 +35,6 @@ struct Validator<'a> {
     method_names: HashMap<String, (String, String)>,
     /// Newtype name → (primitive, pointer) of its first declaration.
     newtypes: HashMap<String, (&'static str, String)>,
-}
-
-/// Whether a media type carries JSON (`application/json`, `application/vnd.github+json`…).
-pub fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }
 
 impl<'a> Validator<'a> {
@@ -110,8 +100,17 @@ impl<'a> Validator<'a> {
             .operation_id
             .clone()
             .unwrap_or_else(|| naming::fallback_operation_id(method, path));
-        let method_name =
-            naming::operation_method_name(operation.operation_id.as_deref(), method, path);
+        let explicit = match self.explicit_method_name(operation, at) {
+            Ok(explicit) => explicit,
+            // Reported; no name to check for collisions.
+            Err(()) => return self.operation_parts(path, operation, parameters, at),
+        };
+        let method_name = naming::operation_method_name(
+            explicit,
+            operation.operation_id.as_deref(),
+            method,
+            path,
+        );
         if let Some((first_id, first_at)) = self.method_names.get(&method_name) {
             let message = format!(
                 "operations `{first_id}` ({first_at}) and `{operation_id}` would both be the method `{method_name}`"
@@ -119,11 +118,30 @@ impl<'a> Validator<'a> {
             self.error(
                 at.to_owned(),
                 message,
-                "give one of them another operationId",
+                "give one of them another operationId, or an `x-method-name`",
             );
         } else {
             self.method_names
                 .insert(method_name, (operation_id, at.to_owned()));
+        }
+        self.operation_parts(path, operation, parameters, at);
+    }
+
+    /// Everything of an operation but its method name: extensions, parameters, body,
+    /// callbacks, responses.
+    fn operation_parts(
+        &mut self,
+        path: &str,
+        operation: &'a Operation,
+        parameters: &[ReferenceOr<Parameter>],
+        at: &str,
+    ) {
+        if let Some(Err(value)) = spec::availability(operation) {
+            self.error(
+                format!("{at}/{}", spec::AVAILABILITY),
+                format!("`{}: {value}` is not a list of strings", spec::AVAILABILITY),
+                "list the products that have the operation, for example `x-github-availability: [GitHub.com, GitHub Enterprise Server]`",
+            );
         }
         for (index, parameter) in operation.parameters.iter().enumerate() {
             self.parameter(parameter, &format!("{at}/parameters/{index}"));
@@ -160,6 +178,31 @@ impl<'a> Validator<'a> {
                 ReferenceOr::Item(response) => self.response(response, &response_at),
             }
         }
+    }
+
+    /// The operation's `x-method-name` when it has a usable one; `Err` (reported) when it has
+    /// one that is not usable.
+    fn explicit_method_name(
+        &mut self,
+        operation: &'a Operation,
+        at: &str,
+    ) -> Result<Option<&'a str>, ()> {
+        let Some(value) = spec::method_name(operation) else {
+            return Ok(None);
+        };
+        let problem = match value.as_str() {
+            Some(name) => match naming::check_explicit_method_name(name) {
+                Ok(()) => return Ok(Some(name)),
+                Err(problem) => problem,
+            },
+            None => "is not a string",
+        };
+        self.error(
+            format!("{at}/{}", spec::METHOD_NAME),
+            format!("`{}: {value}` {problem}", spec::METHOD_NAME),
+            "name the method like a Rust function that no client has already, for example `x-method-name: get_rate_limit`",
+        );
+        Err(())
     }
 
     fn request_body(&mut self, body: &'a openapiv3::RequestBody, at: &str) {
@@ -386,7 +429,7 @@ impl<'a> Validator<'a> {
 
     /// `x-newtype` names a valid type and wraps the same primitive everywhere.
     fn newtype(&mut self, schema: &Schema, at: &str) {
-        let Some(value) = schema.schema_data.extensions.get("x-newtype") else {
+        let Some(value) = schema.schema_data.extensions.get(spec::NEWTYPE) else {
             return;
         };
         let at = format!("{at}/x-newtype");
@@ -442,19 +485,6 @@ fn pointer_join(base: &str, tokens: &[&str]) -> String {
         out.push_str(&crate::diagnostic::pointer_token(token));
     }
     out
-}
-
-/// The `{name}` parameters of a path template, in order.
-pub fn template_names(path: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else { break };
-        names.push(after[..end].to_owned());
-        rest = &after[end + 1..];
-    }
-    names
 }
 
 #[cfg(test)]
@@ -522,19 +552,5 @@ paths:
             "{report}"
         );
         assert!(report.ends_with("6 errors in the spec"), "{report}");
-    }
-
-    #[test]
-    fn template_names_in_order() {
-        assert_eq!(template_names("/a/{x}/b/{y}"), vec!["x", "y"]);
-        assert_eq!(template_names("/a/{broken"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn json_media_types() {
-        assert!(is_json_media_type("application/json; charset=utf-8"));
-        assert!(is_json_media_type("application/vnd.github+json"));
-        assert!(is_json_media_type("application/problem+json"));
-        assert!(!is_json_media_type("text/plain"));
     }
 }

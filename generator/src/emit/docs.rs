@@ -6,36 +6,92 @@
 //! as a code block is trimmed, bare URLs are wrapped in `<…>`, and stray `[…]` and `<…>` are
 //! escaped so that rustdoc reads them as text, not as intra-doc links or HTML.
 
-use crate::model::Docs;
+use crate::model::{Docs, ErrorDoc, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `#[doc = "…"]` attributes for `docs`, one per line.
+/// `#[doc = "…"]` attributes for `docs`, one per line: summary, description, availability,
+/// default, curation note, errors.
 pub fn doc_attrs(docs: &Docs, link_base: Option<&str>) -> TokenStream {
+    lines_to_attrs(&markdown(docs, None, link_base))
+}
+
+/// The rustdoc of an operation's `Client` method: its docs, with the request line
+/// (`GET /orgs/{org}/actions/runners`) and the external docs link after the description.
+pub fn operation_doc_attrs(op: &Operation, link_base: Option<&str>) -> TokenStream {
+    let request_line = format!("`{} {}`", op.http_method.as_str(), op.path_template);
+    lines_to_attrs(&markdown(&op.docs, Some(request_line), link_base))
+}
+
+/// The Markdown of `docs`, paragraph by paragraph.
+fn markdown(docs: &Docs, request_line: Option<String>, link_base: Option<&str>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
-    if let Some(summary) = docs
-        .summary
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let present = |text: &Option<String>| {
+        text.as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(|text| sanitize(text, link_base))
+    };
+    if let Some(summary) = present(&docs.summary) {
+        paragraphs.push(summary);
+    }
+    if let Some(description) = present(&docs.description)
+        && paragraphs.first() != Some(&description)
     {
-        paragraphs.push(sanitize(summary, link_base));
+        paragraphs.push(description);
     }
-    if let Some(description) = docs
-        .description
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let text = sanitize(description, link_base);
-        if paragraphs.first() != Some(&text) {
-            paragraphs.push(text);
-        }
+    if !docs.availability.is_empty() {
+        paragraphs.push(sanitize(
+            &format!("Available on {}.", natural_list(&docs.availability)),
+            link_base,
+        ));
     }
-    for note in &docs.notes {
-        paragraphs.push(sanitize(note, link_base));
+    paragraphs.extend(request_line);
+    if let Some(link) = &docs.external {
+        let label = sanitize(&link.label, link_base);
+        paragraphs.push(format!("[{label}]({})", resolve(&link.url, link_base)));
     }
-    lines_to_attrs(&paragraphs.join("\n\n"))
+    if let Some(default) = &docs.default {
+        paragraphs.push(format!("Default: `{}`.", default.replace('`', "'")));
+    }
+    if let Some(note) = present(&docs.curation_note) {
+        paragraphs.push(format!("Curation note: {note}"));
+    }
+    if !docs.errors.is_empty() {
+        paragraphs.push(errors(&docs.errors, link_base));
+    }
+    paragraphs.join("\n\n")
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn natural_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The `# Errors` section of a method.
+fn errors(errors: &[ErrorDoc], link_base: Option<&str>) -> String {
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|error| {
+            let model = error
+                .model
+                .as_ref()
+                .map(|model| format!(" (body: `{model}`)"))
+                .unwrap_or_default();
+            sanitize(
+                &format!("- `{}`: {}{model}", error.status, error.description),
+                link_base,
+            )
+        })
+        .collect();
+    format!(
+        "# Errors\n\nReturned as `Error::Api`; the spec documents:\n{}",
+        lines.join("\n")
+    )
 }
 
 /// `#[doc = "…"]` attributes for literal text (already Markdown-safe).

@@ -1,35 +1,61 @@
 //! Model → Rust tokens.
 //!
-//! [`types`] writes newtypes and models, [`operations`] the `Client` methods and their request
-//! builders, [`docs`] the rustdoc. The emitters read only the model: no spec lookups here.
+//! [`client`] writes the `Client` struct, [`types`] newtypes and models, [`operation`] each
+//! operation (method, own models, builder) together, [`docs`] the rustdoc. The emitters read
+//! only the model: no spec lookups here.
 
 mod client;
 pub mod docs;
-mod operations;
+mod operation;
 mod types;
 
 use crate::model::{Api, ResponseKind, TypeDef, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::collections::HashSet;
+
+/// What every emitter needs besides the model part it writes.
+pub struct Context<'a> {
+    /// The Rust path of the runtime (`crate::runtime`).
+    pub runtime: &'a syn::Path,
+    /// The docs site relative links are resolved against.
+    pub link_base: Option<&'a str>,
+    /// The newtypes that are `Copy` (over integers).
+    pub copy_newtypes: HashSet<String>,
+}
 
 /// Emits the whole generated file (without its header comment).
 pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
+    let context = Context {
+        runtime,
+        link_base: api.doc_link_base.as_deref(),
+        copy_newtypes: api
+            .newtypes
+            .iter()
+            .filter(|newtype| newtype.inner != TypeRef::String)
+            .map(|newtype| newtype.name.clone())
+            .collect(),
+    };
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
-    let link_base = api.doc_link_base.as_deref();
-    let newtypes = api.newtypes.iter().map(types::newtype);
-    let models = api
-        .types
-        .iter()
-        .map(|def| types::type_def(def, runtime, link_base));
     let client = client::client(&api.title);
-    let operations = operations::operations(api, runtime, link_base);
+    let newtypes = api
+        .newtypes
+        .iter()
+        .map(|newtype| types::newtype(newtype, context.link_base));
+    let models = api.types.iter().map(|def| types::type_def(def, &context));
+    let operations = api
+        .operations
+        .iter()
+        .map(|op| operation::operation(op, &context));
+    let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
     quote! {
         #imports
         #client
         #(#newtypes)*
         #(#models)*
-        #operations
+        #(#operations)*
+        #builders
     }
 }
 
@@ -41,22 +67,29 @@ struct Uses {
     secret: bool,
     page: bool,
     serde: bool,
+    operations: bool,
 }
 
 impl Uses {
     fn of(api: &Api) -> Uses {
+        let all_types = || {
+            api.types
+                .iter()
+                .chain(api.operations.iter().flat_map(|op| &op.types))
+        };
         let mut uses = Uses {
-            serde: !api.newtypes.is_empty() || !api.types.is_empty(),
+            serde: !api.newtypes.is_empty() || all_types().next().is_some(),
+            operations: !api.operations.is_empty(),
             ..Uses::default()
         };
         let mut types = Vec::new();
         let mut note = |ty: &TypeRef| types.push(ty.clone());
-        for def in &api.types {
+        for def in all_types() {
             match def {
                 TypeDef::Struct(def) => {
                     def.fields.iter().for_each(|field| note(&field.ty));
                     if let Some(extra) = &def.additional {
-                        note(&TypeRef::Map(Box::new(extra.clone())));
+                        note(&TypeRef::Map(Box::new(extra.value.clone())));
                     }
                 }
                 TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),
@@ -75,16 +108,8 @@ impl Uses {
         uses.page = api
             .operations
             .iter()
-            .any(|operation| has_page(&operation.response));
+            .any(|operation| matches!(operation.response, ResponseKind::Page(_)));
         uses
-    }
-}
-
-fn has_page(kind: &ResponseKind) -> bool {
-    match kind {
-        ResponseKind::Page(_) => true,
-        ResponseKind::Multi(multi) => multi.variants.iter().any(|v| has_page(&v.body)),
-        _ => false,
     }
 }
 
@@ -119,8 +144,14 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
         ));
     }
     let mut runtime_items = vec!["ApiClient", "ClientBuilder", "ClientCore", "Error"];
+    if uses.operations {
+        runtime_items.push("Request");
+        out.extend(quote!(
+            use std::future::IntoFuture;
+        ));
+    }
     if uses.page {
-        runtime_items.push("Page");
+        runtime_items.extend(["Page", "Paginated", "RawResponse"]);
     }
     if uses.secret {
         runtime_items.push("SecretString");

@@ -1,19 +1,25 @@
 //! Newtypes and models.
 
 use super::docs::{doc_attrs, text_attrs};
-use super::{ident, type_tokens};
-use crate::model::{EnumDef, Newtype, StructDef, TypeDef, TypeRef, UnionDef};
+use super::{Context, ident, type_tokens};
+use crate::model::{EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A newtype identifier such as `RunnerId(i64)`.
-pub fn newtype(newtype: &Newtype) -> TokenStream {
+pub fn newtype(newtype: &Newtype, link_base: Option<&str>) -> TokenStream {
     let name = ident(&newtype.name);
     let inner = type_tokens(&newtype.inner);
-    let doc = text_attrs(&format!(
-        "A `{}`: a distinct type, so that identifiers of different kinds cannot be swapped.",
+    let mut doc = text_attrs(&format!(
+        "{} `{}`: a distinct type, so that identifiers of different kinds cannot be swapped.",
+        article(&newtype.name),
         newtype.name
     ));
+    let own = doc_attrs(&newtype.docs, link_base);
+    if !own.is_empty() {
+        doc.extend(text_attrs(""));
+        doc.extend(own);
+    }
     let (derives, conversions) = match newtype.inner {
         TypeRef::String => (
             quote!(#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]),
@@ -58,10 +64,20 @@ pub fn newtype(newtype: &Newtype) -> TokenStream {
     }
 }
 
+/// `An` before a vowel, else `A`.
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "An"
+    } else {
+        "A"
+    }
+}
+
 /// One model.
-pub fn type_def(def: &TypeDef, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+pub fn type_def(def: &TypeDef, context: &Context) -> TokenStream {
+    let link_base = context.link_base;
     match def {
-        TypeDef::Struct(def) => struct_def(def, runtime, link_base),
+        TypeDef::Struct(def) => struct_def(def, context.runtime, link_base),
         TypeDef::Enum(def) => enum_def(def, link_base),
         TypeDef::Union(def) => union_def(def, link_base),
     }
@@ -91,16 +107,16 @@ fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> 
             quote!(#[serde(rename = #wire)])
         });
         let ty = type_tokens(&field.ty);
-        let (ty, serde) = match (field.required, field.is_optional()) {
-            _ if field.explicit_null => (
-                quote!(Option<Option<#ty>>),
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
-            ),
-            (_, false) => (ty, TokenStream::new()),
-            (true, true) => (quote!(Option<#ty>), quote!(#[serde(default)])),
-            (false, true) => (
+        let (ty, serde) = match field.presence {
+            Presence::Required => (ty, TokenStream::new()),
+            Presence::RequiredNullable => (quote!(Option<#ty>), quote!(#[serde(default)])),
+            Presence::Optional | Presence::OptionalNullable => (
                 quote!(Option<#ty>),
                 quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            ),
+            Presence::Clearable => (
+                quote!(Option<Option<#ty>>),
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
             ),
         };
         let doc = doc_attrs(&field.docs, link_base);
@@ -113,13 +129,9 @@ fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> 
             pub #rust_name: #ty,
         }
     });
-    let additional = def.additional.as_ref().map(|value| {
-        let mut field_name = String::from("additional_properties");
-        while def.fields.iter().any(|f| f.rust_name == field_name) {
-            field_name.push('_');
-        }
-        let field_name = ident(&field_name);
-        let value = type_tokens(value);
+    let additional = def.additional.as_ref().map(|extra| {
+        let field_name = ident(&extra.rust_name);
+        let value = type_tokens(&extra.value);
         quote! {
             /// Properties beyond the documented ones.
             #[serde(flatten)]

@@ -3,12 +3,13 @@
 //! Schemas are lowered by [`schema`], operations by [`operation`], and [`recursion`] boxes the
 //! fields that would make a recursive struct infinitely large.
 
+mod docs;
 mod operation;
 mod recursion;
 mod schema;
 
 use crate::diagnostic::Report;
-use crate::model::{Api, TypeRef};
+use crate::model::{Api, Operation, TypeRef};
 use crate::naming::{NameSet, RESERVED_TYPE_NAMES};
 use openapiv3::OpenAPI;
 
@@ -16,20 +17,29 @@ use openapiv3::OpenAPI;
 pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
     let mut schemas = schema::SchemaLowerer::new(spec, NameSet::with_reserved(RESERVED_TYPE_NAMES));
     schemas.lower_components();
-    let operations = operation::lower_operations(spec, &mut schemas);
+    let lowered = operation::lower_operations(spec, &mut schemas);
     let mut types = std::mem::take(&mut schemas.types);
     recursion::box_cycles(&mut types);
+    // Each operation's own models (its inline body, its inline enums) go with it.
+    let mut owners: Vec<Option<usize>> = vec![None; types.len()];
+    for (index, (_, range)) in lowered.iter().enumerate() {
+        for owner in owners.get_mut(range.clone()).into_iter().flatten() {
+            *owner = Some(index);
+        }
+    }
+    let mut operations: Vec<Operation> = lowered.into_iter().map(|(op, _)| op).collect();
+    let mut shared = Vec::new();
+    for (def, owner) in types.into_iter().zip(owners) {
+        match owner.and_then(|index| operations.get_mut(index)) {
+            Some(operation) => operation.types.push(def),
+            None => shared.push(def),
+        }
+    }
+    let types = shared;
     let api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
-        newtypes: schemas
-            .newtypes
-            .iter()
-            .map(|(name, inner)| crate::model::Newtype {
-                name: name.clone(),
-                inner: inner.clone(),
-            })
-            .collect(),
+        newtypes: std::mem::take(&mut schemas.newtypes),
         types,
         operations,
         doc_link_base: doc_link_base(spec),

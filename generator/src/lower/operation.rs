@@ -1,34 +1,28 @@
 //! Operations → model operations: parameters, body, and what a success response decodes to.
 
-use super::named;
 use super::schema::SchemaLowerer;
+use super::{docs, named};
 use crate::diagnostic::{pointer, pointer_token};
 use crate::model::{
-    Body, BodyField, Docs, HttpMethod, MultiResponse, MultiVariant, Operation, PageShape, Param,
-    ParamLocation, PathPart, ResponseKind, TotalCount, TypeDef, TypeRef, WireEncoding,
+    Body, BodyField, BodyShape, Docs, ErrorDoc, HttpMethod, MultiResponse, MultiVariant, Operation,
+    PageShape, Param, ParamLocation, PathPart, Payload, Presence, ResponseKind, TotalCount,
+    TypeDef, TypeRef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::Resolver;
-use crate::validate::is_json_media_type;
+use crate::spec::{self, is_json_media_type};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, StatusCode};
+use std::ops::Range;
 
-/// Names the request builders use themselves.
-const BUILDER_RESERVED: &[&str] = &[
-    "client",
-    "send",
-    "stream",
-    "collect_all",
-    "request",
-    "new",
-    "into_future",
-    "first_request",
-    "decode_page",
-];
-
-/// Lowers every operation, in document order.
-pub fn lower_operations<'a>(spec: &'a OpenAPI, schemas: &mut SchemaLowerer<'a>) -> Vec<Operation> {
+/// Lowers every operation, in document order, each with the range of the models that were
+/// first made for it (indexes into `schemas.types`).
+pub fn lower_operations<'a>(
+    spec: &'a OpenAPI,
+    schemas: &mut SchemaLowerer<'a>,
+) -> Vec<(Operation, Range<usize>)> {
     let resolver = Resolver::new(spec);
     let mut operations = Vec::new();
+    let mut modules = NameSet::with_reserved(naming::RESERVED_MODULE_NAMES);
     for (path, item) in spec.paths.iter() {
         let Some(item) = item.as_item() else { continue };
         for (method, operation) in item.iter() {
@@ -44,13 +38,15 @@ pub fn lower_operations<'a>(spec: &'a OpenAPI, schemas: &mut SchemaLowerer<'a>) 
                 });
                 parameters.push(parameter);
             }
+            let first_type = schemas.types.len();
             let lowered = OperationLowerer {
                 resolver,
                 schemas: &mut *schemas,
             }
             .lower(path, method, operation, &parameters, &at);
-            if let Some(lowered) = lowered {
-                operations.push(lowered);
+            if let Some(mut lowered) = lowered {
+                lowered.module_name = modules.claim(&lowered.method_name);
+                operations.push((lowered, first_type..schemas.types.len()));
             }
         }
     }
@@ -80,16 +76,20 @@ impl<'a> OperationLowerer<'a, '_> {
             .operation_id
             .clone()
             .unwrap_or_else(|| naming::fallback_operation_id(method, path));
-        let method_name =
-            naming::operation_method_name(operation.operation_id.as_deref(), method, path);
+        let method_name = naming::operation_method_name(
+            spec::method_name(operation).and_then(serde_json::Value::as_str),
+            operation.operation_id.as_deref(),
+            method,
+            path,
+        );
         let builder_name = self
             .schemas
             .names
             .claim_type(&naming::type_name(naming::bare(&method_name)));
-        let mut arg_names = NameSet::with_reserved(BUILDER_RESERVED);
+        let mut arg_names = naming::builder_namespace();
 
         // Path parameters first, in template order, then the others in document order.
-        let template = crate::validate::template_names(path);
+        let template = spec::template_names(path);
         let mut ordered: Vec<&Parameter> = template
             .iter()
             .filter_map(|name| {
@@ -119,22 +119,10 @@ impl<'a> OperationLowerer<'a, '_> {
         let path_parts = path_parts(path, &params);
         let body = self.body(operation, &builder_name, &mut arg_names, at);
         let (response, accept) = self.response(operation, &builder_name, &params, at);
-        let mut notes = vec![format!("`{} {path}`", http_method.as_str())];
-        if let Some(docs) = &operation.external_docs {
-            let label = docs
-                .description
-                .clone()
-                .unwrap_or_else(|| "Documentation".into());
-            notes.push(format!("[{label}]({})", docs.url));
-        }
-        if let Some(note) = operation
-            .extensions
-            .get("x-curation-note")
-            .and_then(|v| v.as_str())
-        {
-            notes.push(format!("Curation note: {note}"));
-        }
-        notes.extend(self.error_notes(operation));
+        let docs = Docs {
+            errors: self.error_docs(operation),
+            ..docs::operation_docs(operation)
+        };
         Some(Operation {
             operation_id,
             method_name,
@@ -145,13 +133,11 @@ impl<'a> OperationLowerer<'a, '_> {
             params,
             body,
             response,
-            docs: Docs {
-                summary: operation.summary.clone(),
-                description: operation.description.clone(),
-                notes,
-            },
+            docs,
             deprecated: operation.deprecated,
             accept,
+            types: Vec::new(),
+            module_name: String::new(),
         })
     }
 
@@ -184,32 +170,13 @@ impl<'a> OperationLowerer<'a, '_> {
         } else {
             self.schemas.encoding(&ty, location == ParamLocation::Path)
         };
-        let mut notes = Vec::new();
-        if let Some(default) = self
-            .resolver
-            .schema(schema)
-            .and_then(|s| s.schema_data.default.as_ref())
-        {
-            notes.push(format!("Default: `{default}`."));
-        }
-        if let Some(note) = data
-            .extensions
-            .get("x-curation-note")
-            .and_then(|v| v.as_str())
-        {
-            notes.push(format!("Curation note: {note}"));
-        }
         Some(Param {
             rust_name: arg_names.claim(&naming::value_name(&data.name)),
             wire_name: data.name.clone(),
             location,
             ty,
             required: data.required || location == ParamLocation::Path,
-            docs: Docs {
-                summary: None,
-                description: data.description.clone(),
-                notes,
-            },
+            docs: docs::parameter_docs(data.description.as_ref(), self.resolver.schema(schema)),
             deprecated: data.deprecated.unwrap_or(false),
             encoding,
         })
@@ -245,26 +212,28 @@ impl<'a> OperationLowerer<'a, '_> {
         if let (Some(openapiv3::ReferenceOr::Item(_)), Some(name)) = (&content.schema, named(&ty)) {
             self.schemas.allow_explicit_null(name);
         }
-        let fields = named(&ty)
-            .and_then(|name| match self.schemas.type_def(name) {
-                Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
-                _ => None,
-            })
-            .map(|fields| {
+        let fields = named(&ty).and_then(|name| match self.schemas.type_def(name) {
+            Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
+            _ => None,
+        });
+        let shape = match fields {
+            Some(fields) => BodyShape::Fields(
                 fields
                     .into_iter()
                     .map(|field| BodyField {
                         arg_name: arg_names.claim(&field.rust_name),
                         field,
                     })
-                    .collect()
-            });
+                    .collect(),
+            ),
+            None if body.required => BodyShape::Whole,
+            None => BodyShape::OptionalWhole,
+        };
         Some(Body {
             rust_name: arg_names.claim("body"),
             ty,
             media_type: media_type.clone(),
-            fields,
-            required: body.required,
+            shape,
         })
     }
 
@@ -276,7 +245,7 @@ impl<'a> OperationLowerer<'a, '_> {
         params: &[Param],
         at: &str,
     ) -> (ResponseKind, Option<String>) {
-        let mut successes: Vec<(u16, ResponseKind, Docs, Option<String>)> = Vec::new();
+        let mut successes: Vec<(u16, Payload, Docs, Option<String>)> = Vec::new();
         for (code, response) in &operation.responses.responses {
             let status = match code {
                 StatusCode::Code(code) if (200..300).contains(code) => *code,
@@ -290,9 +259,8 @@ impl<'a> OperationLowerer<'a, '_> {
             let context = format!("{builder_name}Response");
             let (kind, accept) = self.response_body(response, &context, &response_at);
             let docs = Docs {
-                summary: None,
                 description: Some(response.description.clone()).filter(|d| !d.is_empty()),
-                notes: Vec::new(),
+                ..Docs::default()
             };
             successes.push((status, kind, docs, accept));
         }
@@ -301,7 +269,7 @@ impl<'a> OperationLowerer<'a, '_> {
             .find_map(|(_, _, _, accept)| accept.clone());
         let first_kind = successes.first().map(|(_, kind, _, _)| kind.clone());
         let kind = match first_kind {
-            None => ResponseKind::Empty,
+            None => ResponseKind::Single(Payload::Empty),
             Some(kind) if successes.iter().all(|(_, other, _, _)| *other == kind) => {
                 self.paginate(kind, params)
             }
@@ -316,7 +284,7 @@ impl<'a> OperationLowerer<'a, '_> {
                     .map(|(status, body, docs, _)| MultiVariant {
                         status,
                         rust_name: variant_names.claim(&status_variant(status)),
-                        body: Box::new(body),
+                        body,
                         docs,
                     })
                     .collect();
@@ -331,7 +299,7 @@ impl<'a> OperationLowerer<'a, '_> {
         response: &'a openapiv3::Response,
         context: &str,
         at: &str,
-    ) -> (ResponseKind, Option<String>) {
+    ) -> (Payload, Option<String>) {
         if let Some((media_type, content)) = response
             .content
             .iter()
@@ -345,19 +313,18 @@ impl<'a> OperationLowerer<'a, '_> {
                 ),
                 None => TypeRef::Json,
             };
-            return (ResponseKind::Json(ty), None);
+            return (Payload::Json(ty), None);
         }
         match response.content.keys().next() {
-            None => (ResponseKind::Empty, None),
-            Some(media) if media.starts_with("text/") => (ResponseKind::Text, Some(media.clone())),
-            Some(media) => (ResponseKind::Bytes, Some(media.clone())),
+            None => (Payload::Empty, None),
+            Some(media) if media.starts_with("text/") => (Payload::Text, Some(media.clone())),
+            Some(media) => (Payload::Bytes, Some(media.clone())),
         }
     }
 
-    /// The documented error responses, as a Markdown list for the method's docs: status,
-    /// description and, for a `$ref`'d JSON schema, the model it matches. They all surface as
-    /// `Error::Api` at run time, whatever their schema.
-    fn error_notes(&mut self, operation: &'a openapiv3::Operation) -> Option<String> {
+    /// The documented error responses: status, first line of the description and, for a
+    /// `$ref`'d JSON schema, the model it matches.
+    fn error_docs(&mut self, operation: &'a openapiv3::Operation) -> Vec<ErrorDoc> {
         let documented = operation
             .responses
             .responses
@@ -374,8 +341,8 @@ impl<'a> OperationLowerer<'a, '_> {
             .default
             .iter()
             .map(|r| ("default".to_owned(), r));
-        let mut lines = Vec::new();
-        for (code, response) in documented.chain(default) {
+        let mut errors = Vec::new();
+        for (status, response) in documented.chain(default) {
             let Some(response) = self.resolver.response(response) else {
                 continue;
             };
@@ -386,29 +353,33 @@ impl<'a> OperationLowerer<'a, '_> {
                 .find_map(|(_, content)| match &content.schema {
                     Some(schema @ openapiv3::ReferenceOr::Reference { .. }) => {
                         match self.schemas.type_of(schema, "", "") {
-                            TypeRef::Named(name) => Some(format!(" (body: `{name}`)")),
+                            TypeRef::Named(name) => Some(name),
                             _ => None,
                         }
                     }
                     _ => None,
-                })
-                .unwrap_or_default();
-            let description = response.description.lines().next().unwrap_or("").trim();
-            lines.push(format!("- `{code}`: {description}{model}"));
+                });
+            errors.push(ErrorDoc {
+                status,
+                description: response
+                    .description
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned(),
+                model,
+            });
         }
-        (!lines.is_empty()).then(|| {
-            format!(
-                "# Errors\n\nReturned as `Error::Api`; the spec documents:\n{}",
-                lines.join("\n")
-            )
-        })
+        errors
     }
 
     /// A JSON list response of a GET with a `page` or `per_page` parameter becomes a page.
-    fn paginate(&mut self, kind: ResponseKind, params: &[Param]) -> ResponseKind {
-        let ResponseKind::Json(body) = &kind else {
-            return kind;
+    fn paginate(&mut self, payload: Payload, params: &[Param]) -> ResponseKind {
+        let Payload::Json(body) = &payload else {
+            return ResponseKind::Single(payload);
         };
+        let kind = ResponseKind::Single(payload.clone());
         let is_paged = params.iter().any(|p| {
             p.location == crate::model::ParamLocation::Query
                 && (p.wire_name == "page" || p.wire_name == "per_page")
@@ -436,7 +407,9 @@ impl<'a> OperationLowerer<'a, '_> {
         let lists: Vec<_> = def
             .fields
             .iter()
-            .filter(|field| matches!(field.ty, TypeRef::List(_)) && !field.is_optional())
+            .filter(|field| {
+                matches!(field.ty, TypeRef::List(_)) && field.presence == Presence::Required
+            })
             .collect();
         let [list] = lists.as_slice() else {
             return kind;
@@ -452,7 +425,7 @@ impl<'a> OperationLowerer<'a, '_> {
             })
             .map(|field| TotalCount {
                 rust_name: field.rust_name.clone(),
-                optional: field.is_optional(),
+                optional: field.presence != Presence::Required,
             });
         ResponseKind::Page(PageShape {
             body: body.clone(),
@@ -480,6 +453,7 @@ fn http_method(method: &str) -> Option<HttpMethod> {
 
 /// Splits a template into literals and parameter references.
 fn path_parts(path: &str, params: &[Param]) -> Vec<PathPart> {
+    let mut locals = NameSet::default();
     let mut parts = Vec::new();
     let mut rest = path;
     while let Some(start) = rest.find('{') {
@@ -493,7 +467,10 @@ fn path_parts(path: &str, params: &[Param]) -> Vec<PathPart> {
             .iter()
             .position(|p| p.location == ParamLocation::Path && p.wire_name == name)
         {
-            Some(index) => parts.push(PathPart::Param(index)),
+            Some(index) => parts.push(PathPart::Param {
+                index,
+                local: naming::segment_local(&params[index].rust_name, &mut locals),
+            }),
             None => parts.push(PathPart::Literal(format!("{{{name}}}"))),
         }
         rest = &after[end + 1..];

@@ -5,12 +5,15 @@
 //! where they appear (`Runner` + `status` → `RunnerStatus`); an inline enum with the same
 //! property name and the same values as one already made reuses it.
 
+use super::docs::schema_docs;
 use crate::diagnostic::{Diagnostic, Report, pointer};
 use crate::model::{
-    Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, UnionDef, WireEncoding,
+    Docs, EnumDef, EnumVariant, ExtraProperties, Field, Newtype, Presence, StructDef, TypeDef,
+    TypeRef, UnionDef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::{Kind, Resolver, component_name};
+use crate::spec;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
     StringFormat, Type, VariantOrUnknownOrEmpty,
@@ -34,8 +37,10 @@ pub struct SchemaLowerer<'a> {
     type_index: HashMap<String, usize>,
     /// Component schemas inlined where they are used → their type (`None` while lowering).
     inlined_components: HashMap<String, Option<TypeRef>>,
-    /// Newtype name → wrapped primitive, in first-seen order.
-    pub newtypes: Vec<(String, TypeRef)>,
+    /// Newtypes, in first-seen order.
+    pub newtypes: Vec<Newtype>,
+    /// `x-newtype` value → the newtype's (claimed) Rust name.
+    newtype_names: HashMap<String, String>,
     /// (property name, sorted values) → enum name, for reusing identical inline enums.
     enum_dedup: HashMap<(String, Vec<String>), String>,
     /// Problems found.
@@ -62,6 +67,7 @@ impl<'a> SchemaLowerer<'a> {
             types: Vec::new(),
             type_index: HashMap::new(),
             newtypes: Vec::new(),
+            newtype_names: HashMap::new(),
             enum_dedup: HashMap::new(),
             report: Report::default(),
         };
@@ -100,7 +106,9 @@ impl<'a> SchemaLowerer<'a> {
         let index = self.type_index.get(name).copied();
         if let Some(TypeDef::Struct(def)) = index.and_then(|index| self.types.get_mut(index)) {
             for field in &mut def.fields {
-                field.explicit_null = !field.required && field.nullable;
+                if field.presence == Presence::OptionalNullable {
+                    field.presence = Presence::Clearable;
+                }
             }
         }
     }
@@ -250,12 +258,7 @@ impl<'a> SchemaLowerer<'a> {
                 if !values.is_empty() {
                     return self.inline_enum(schema, values, context, property);
                 }
-                let secret = schema
-                    .schema_data
-                    .extensions
-                    .get("x-secret")
-                    .and_then(|v| v.as_bool())
-                    == Some(true);
+                let secret = spec::is_secret(schema);
                 match &string.format {
                     _ if secret => TypeRef::Secret,
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
@@ -354,7 +357,7 @@ impl<'a> SchemaLowerer<'a> {
 
     /// `x-newtype: Name` on an integer or string schema.
     fn newtype(&mut self, schema: &Schema) -> Option<TypeRef> {
-        let name = schema.schema_data.extensions.get("x-newtype")?.as_str()?;
+        let name = spec::newtype_name(schema)?;
         let inner = match &schema.schema_kind {
             SchemaKind::Type(Type::Integer(integer)) => match integer.format {
                 VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
@@ -366,12 +369,26 @@ impl<'a> SchemaLowerer<'a> {
         if !naming::is_valid_identifier(name) {
             return None;
         }
-        if !self.newtypes.iter().any(|(existing, _)| existing == name) {
-            let claimed = self.names.claim_type(name);
-            self.newtypes.push((claimed.clone(), inner));
-            return Some(TypeRef::Newtype(claimed));
+        // Looked up by the name the spec asks for: the claimed one may differ
+        // (`x-newtype: Client` is `ClientModel`), and every use is the same type.
+        if let Some(claimed) = self.newtype_names.get(name) {
+            return Some(TypeRef::Newtype(claimed.clone()));
         }
-        Some(TypeRef::Newtype(name.to_owned()))
+        let claimed = self.names.claim_type(name);
+        self.newtype_names.insert(name.to_owned(), claimed.clone());
+        // Described by the first schema that declares it (its title and description only:
+        // a default or a curation note belongs to that one use).
+        let docs = schema_docs(schema);
+        self.newtypes.push(Newtype {
+            name: claimed.clone(),
+            inner,
+            docs: Docs {
+                summary: docs.summary,
+                description: docs.description,
+                ..Docs::default()
+            },
+        });
+        Some(TypeRef::Newtype(claimed))
     }
 
     fn inline_enum(
@@ -489,7 +506,8 @@ impl<'a> SchemaLowerer<'a> {
                         // A `$ref`'d property is described by its target.
                         Some(target) => (
                             Docs {
-                                notes: Vec::new(),
+                                default: None,
+                                curation_note: None,
                                 ..schema_docs(target)
                             },
                             false,
@@ -505,10 +523,8 @@ impl<'a> SchemaLowerer<'a> {
                     wire_name: wire.clone(),
                     docs,
                     ty,
-                    required: part.required.contains(&wire),
-                    nullable,
+                    presence: Presence::of(part.required.contains(&wire), nullable),
                     deprecated,
-                    explicit_null: false,
                 });
             }
             if let Some(AdditionalProperties::Schema(extra)) = part.additional {
@@ -520,6 +536,10 @@ impl<'a> SchemaLowerer<'a> {
                 ));
             }
         }
+        let additional = additional.map(|value| ExtraProperties {
+            rust_name: field_names.claim(naming::EXTRA_PROPERTIES_FIELD),
+            value,
+        });
         // `required` may name a property of another allOf member.
         let all_required: Vec<String> = self
             .all_parts(schema, at)
@@ -527,10 +547,12 @@ impl<'a> SchemaLowerer<'a> {
             .flat_map(|(_, p)| p.required.into_iter().cloned())
             .collect();
         for field in &mut fields {
-            field.required |= all_required.contains(&field.wire_name);
             // A readOnly property is absent from requests and a writeOnly one from responses,
             // so neither can be required in the one type that serves both directions.
-            field.required &= !one_way.contains(&field.wire_name);
+            let required = (field.presence.is_required()
+                || all_required.contains(&field.wire_name))
+                && !one_way.contains(&field.wire_name);
+            field.presence = Presence::of(required, field.presence.is_nullable());
         }
         if let Some(TypeDef::Struct(def)) = self.types.get_mut(index) {
             def.fields = fields;
@@ -617,7 +639,7 @@ impl<'a> SchemaLowerer<'a> {
 
 /// Whether a component schema becomes a named model (rather than being inlined).
 fn is_named_kind(schema: &Schema) -> bool {
-    if schema.schema_data.extensions.contains_key("x-newtype") {
+    if schema.schema_data.extensions.contains_key(spec::NEWTYPE) {
         return false;
     }
     match &schema.schema_kind {
@@ -682,26 +704,5 @@ fn variant_name(ty: &TypeRef) -> String {
         TypeRef::List(inner) => format!("{}List", variant_name(inner)),
         TypeRef::Map(inner) => format!("{}Map", variant_name(inner)),
         TypeRef::Boxed(inner) => variant_name(inner),
-    }
-}
-
-/// Rustdoc for a schema: title, description, default, curation note.
-pub fn schema_docs(schema: &Schema) -> Docs {
-    let data = &schema.schema_data;
-    let mut notes = Vec::new();
-    if let Some(default) = &data.default {
-        notes.push(format!("Default: `{default}`."));
-    }
-    if let Some(note) = data
-        .extensions
-        .get("x-curation-note")
-        .and_then(|v| v.as_str())
-    {
-        notes.push(format!("Curation note: {note}"));
-    }
-    Docs {
-        summary: data.title.clone(),
-        description: data.description.clone(),
-        notes,
     }
 }

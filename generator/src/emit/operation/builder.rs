@@ -1,0 +1,159 @@
+//! An operation's request builder: its fields, its setters for optional parameters and body
+//! fields, `send()` and `IntoFuture`.
+
+use super::super::docs::{doc_attrs, text_attrs};
+use super::super::{Context, ident, type_tokens};
+use super::method::argument;
+use super::request::request_fn;
+use super::response::{decode, output_type, paginated};
+use crate::model::{BodyShape, Operation, Presence, ResponseKind};
+use crate::naming::bare;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// The builder struct and its impls.
+pub fn builder(op: &Operation, context: &Context) -> TokenStream {
+    let name = ident(&op.builder_name);
+    let method = bare(&op.method_name);
+    let doc = text_attrs(&format!(
+        "Request builder for [`Client::{method}`](super::Client::{method})."
+    ));
+    let fields = op.params.iter().map(|param| {
+        let field = ident(&param.rust_name);
+        let ty = type_tokens(&param.ty);
+        if param.required {
+            quote!(#field: #ty,)
+        } else {
+            quote!(#field: Option<#ty>,)
+        }
+    });
+    let body_field = op.body.as_ref().map(|body| {
+        let field = ident(&body.rust_name);
+        let ty = type_tokens(&body.ty);
+        match body.shape {
+            BodyShape::Fields(_) | BodyShape::Whole => quote!(pub(super) #field: #ty,),
+            BodyShape::OptionalWhole => quote!(pub(super) #field: Option<#ty>,),
+        }
+    });
+    let setters = setters(op, context);
+    let request = request_fn(op, context);
+    let output = output_type(op);
+    let decode = decode(op);
+    let pages = match &op.response {
+        ResponseKind::Page(shape) => paginated(op, shape, context),
+        ResponseKind::Single(_) | ResponseKind::Multi(_) => TokenStream::new(),
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent or awaited"]
+        pub struct #name {
+            pub(super) client: Client,
+            #(pub(super) #fields)*
+            #body_field
+        }
+
+        impl #name {
+            #setters
+
+            #request
+
+            /// Sends the request and decodes the response.
+            pub async fn send(self) -> Result<#output, Error> {
+                let request = self.request()?;
+                #decode
+            }
+        }
+
+        #pages
+
+        impl IntoFuture for #name {
+            type Output = Result<#output, Error>;
+            type IntoFuture = futures::future::BoxFuture<'static, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    }
+}
+
+/// `pub fn <name>(mut self, <name>: T) -> Self { <place> = Some(value); self }`.
+fn setter(
+    doc: TokenStream,
+    deprecated: bool,
+    name: &Ident,
+    decl: TokenStream,
+    place: TokenStream,
+    value: TokenStream,
+) -> TokenStream {
+    let deprecated = deprecated.then(|| quote!(#[deprecated]));
+    quote! {
+        #doc
+        #deprecated
+        pub fn #name(mut self, #decl) -> Self {
+            #place = Some(#value);
+            self
+        }
+    }
+}
+
+fn setters(op: &Operation, context: &Context) -> TokenStream {
+    let mut out = TokenStream::new();
+    for param in op.params.iter().filter(|param| !param.required) {
+        let name = ident(&param.rust_name);
+        let doc = doc_attrs(&param.docs, context.link_base);
+        let (decl, conversion) = argument(&name, &param.ty);
+        let value = conversion.unwrap_or_else(|| quote!(#name));
+        out.extend(setter(
+            doc,
+            param.deprecated,
+            &name,
+            decl,
+            quote!(self.#name),
+            value,
+        ));
+    }
+    let Some(body) = &op.body else { return out };
+    let body_name = ident(&body.rust_name);
+    match &body.shape {
+        BodyShape::Fields(fields) => {
+            for field in fields.iter().filter(|f| !f.field.presence.is_required()) {
+                let name = ident(&field.arg_name);
+                let field_name = ident(&field.field.rust_name);
+                let mut doc = doc_attrs(&field.field.docs, context.link_base);
+                let (decl, conversion) = match field.field.presence {
+                    Presence::Clearable => {
+                        let ty = type_tokens(&field.field.ty);
+                        doc.extend(text_attrs("\n`None` sends `null`, which clears the value."));
+                        (quote!(#name: Option<#ty>), None)
+                    }
+                    _ => argument(&name, &field.field.ty),
+                };
+                let value = conversion.unwrap_or_else(|| quote!(#name));
+                out.extend(setter(
+                    doc,
+                    field.field.deprecated,
+                    &name,
+                    decl,
+                    quote!(self.#body_name.#field_name),
+                    value,
+                ));
+            }
+        }
+        BodyShape::OptionalWhole => {
+            let (decl, conversion) = argument(&body_name, &body.ty);
+            let value = conversion.unwrap_or_else(|| quote!(#body_name));
+            out.extend(setter(
+                text_attrs("The request body."),
+                false,
+                &body_name,
+                decl,
+                quote!(self.#body_name),
+                value,
+            ));
+        }
+        BodyShape::Whole => {}
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! An operation's `Client` method: its positional arguments, their docs, and the builder it
+//! returns.
+
+use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
+use super::super::{Context, ident, type_tokens};
+use crate::model::{BodyField, BodyShape, Operation, Presence, TypeRef};
+use crate::naming::bare;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// How a value of `ty` is taken as an argument: its declaration, and the conversion that
+/// stores it (`None` when the argument is stored as it is).
+pub fn argument(name: &Ident, ty: &TypeRef) -> (TokenStream, Option<TokenStream>) {
+    match ty {
+        TypeRef::String => (quote!(#name: impl Into<String>), Some(quote!(#name.into()))),
+        TypeRef::Secret => (
+            quote!(#name: impl Into<SecretString>),
+            Some(quote!(#name.into())),
+        ),
+        _ => {
+            let ty = type_tokens(ty);
+            (quote!(#name: #ty), None)
+        }
+    }
+}
+
+/// `field: value` for the argument `arg`, or the shorthand `field` when the argument of that
+/// name is stored as it is.
+fn field_init(field: &Ident, arg: &Ident, conversion: Option<TokenStream>) -> TokenStream {
+    match conversion {
+        Some(value) => quote!(#field: #value),
+        None if field == arg => quote!(#field),
+        None => quote!(#field: #arg),
+    }
+}
+
+/// The required fields of an object body: each with its declaration and its conversion.
+fn positional_body_fields(
+    fields: &[BodyField],
+) -> impl Iterator<Item = (&BodyField, TokenStream, Option<TokenStream>)> {
+    fields
+        .iter()
+        .filter(|field| field.field.presence.is_required())
+        .map(|field| {
+            let name = ident(&field.arg_name);
+            let (decl, conversion) = match field.field.presence {
+                Presence::RequiredNullable => {
+                    let ty = type_tokens(&field.field.ty);
+                    (quote!(#name: Option<#ty>), None)
+                }
+                _ => argument(&name, &field.field.ty),
+            };
+            (field, decl, conversion)
+        })
+}
+
+/// `pub fn <method>(&self, <positional arguments>) -> builders::<Builder>`.
+pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
+    let method = ident(&op.method_name);
+    let builder = ident(&op.builder_name);
+    let doc = operation_doc_attrs(op, context.link_base);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let mut decls = Vec::new();
+    let mut stores = Vec::new();
+    for param in op.params.iter().filter(|param| param.required) {
+        let name = ident(&param.rust_name);
+        let (decl, conversion) = argument(&name, &param.ty);
+        decls.push(decl);
+        stores.push(field_init(&name, &name, conversion));
+    }
+    for param in op.params.iter().filter(|param| !param.required) {
+        let name = ident(&param.rust_name);
+        stores.push(quote!(#name: None));
+    }
+    if let Some(body) = &op.body {
+        let body_name = ident(&body.rust_name);
+        match &body.shape {
+            BodyShape::Fields(fields) => {
+                let body_ty = type_tokens(&body.ty);
+                let mut inits = Vec::new();
+                for (field, decl, conversion) in positional_body_fields(fields) {
+                    decls.push(decl);
+                    let field_name = ident(&field.field.rust_name);
+                    let arg = ident(&field.arg_name);
+                    inits.push(field_init(&field_name, &arg, conversion));
+                }
+                for field in fields.iter().filter(|f| !f.field.presence.is_required()) {
+                    let field_name = ident(&field.field.rust_name);
+                    inits.push(quote!(#field_name: None));
+                }
+                stores.push(quote!(#body_name: #body_ty { #(#inits),* }));
+            }
+            BodyShape::Whole => {
+                let (decl, conversion) = argument(&body_name, &body.ty);
+                decls.push(decl);
+                stores.push(field_init(&body_name, &body_name, conversion));
+            }
+            BodyShape::OptionalWhole => stores.push(quote!(#body_name: None)),
+        }
+    }
+    let arg_docs = argument_docs(op);
+    quote! {
+        impl Client {
+            #doc
+            #arg_docs
+            #deprecated
+            pub fn #method(&self, #(#decls),*) -> builders::#builder {
+                builders::#builder {
+                    client: self.clone(),
+                    #(#stores,)*
+                }
+            }
+        }
+    }
+}
+
+/// A list of the positional arguments, with their docs.
+fn argument_docs(op: &Operation) -> TokenStream {
+    let mut lines = Vec::new();
+    for param in op.params.iter().filter(|param| param.required) {
+        let text = first_sentence(param.docs.description.as_deref());
+        lines.push(format!("- `{}`: {text}", bare(&param.rust_name)));
+    }
+    if let Some(body) = &op.body {
+        match &body.shape {
+            BodyShape::Fields(fields) => {
+                for (field, _, _) in positional_body_fields(fields) {
+                    let text = first_sentence(field.field.docs.description.as_deref());
+                    lines.push(format!("- `{}`: {text}", bare(&field.arg_name)));
+                }
+            }
+            BodyShape::Whole => {
+                lines.push(format!("- `{}`: the request body.", bare(&body.rust_name)));
+            }
+            BodyShape::OptionalWhole => {}
+        }
+    }
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    text_attrs(&format!("\n# Arguments\n\n{}", lines.join("\n")))
+}
+
+fn first_sentence(text: Option<&str>) -> String {
+    let text = text.unwrap_or("").trim();
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "see the operation's documentation.".into();
+    }
+    sanitize(line, None)
+}

@@ -1,0 +1,129 @@
+//! A request builder's `request()`: the path with its encoded segments, the query pairs,
+//! the headers and the JSON body.
+
+use super::super::{Context, ident};
+use crate::model::{BodyShape, Operation, ParamLocation, PathPart, TypeRef, WireEncoding};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The expression that turns a stored value into the text of a path segment, query pair or
+/// header (JSON encoding can fail, so it may return early with `Error::Encode`).
+fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
+    match encoding {
+        WireEncoding::Rfc3339 => quote!(#value.to_rfc3339()),
+        WireEncoding::Secret => quote!(#value.expose_secret()),
+        WireEncoding::Json | WireEncoding::EachItem(_) => {
+            quote!(serde_json::to_string(&#value).map_err(Error::Encode)?)
+        }
+        WireEncoding::Display => quote!(#value.to_string()),
+    }
+}
+
+/// Whether values of `ty` are `Copy` (and so are passed by value, not borrowed).
+fn is_copy(ty: &TypeRef, context: &Context) -> bool {
+    match ty {
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool => true,
+        TypeRef::Newtype(name) => context.copy_newtypes.contains(name),
+        _ => false,
+    }
+}
+
+/// `fn request(&self) -> Result<Request, Error>`.
+pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
+    let runtime = context.runtime;
+    // Each path parameter is encoded into a local (named by `naming::segment_local`), which
+    // the format string then captures: `let org = path_segment(&self.org); format!("/orgs/{org}/…")`.
+    let mut format_string = String::new();
+    let mut segments = Vec::new();
+    for part in &op.path {
+        match part {
+            PathPart::Literal(text) => {
+                format_string.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathPart::Param { index, local } => {
+                let Some(param) = op.params.get(*index) else {
+                    continue;
+                };
+                let field = ident(&param.rust_name);
+                let local_ident = ident(local);
+                let text = match &param.encoding {
+                    WireEncoding::Display if is_copy(&param.ty, context) => quote!(self.#field),
+                    WireEncoding::Display => quote!(&self.#field),
+                    encoding => to_wire_string(quote!(self.#field), encoding),
+                };
+                segments.push(quote!(let #local_ident = #runtime::path_segment(#text);));
+                format_string.push('{');
+                format_string.push_str(local);
+                format_string.push('}');
+            }
+        }
+    }
+    let template = &op.path_template;
+    let http = ident(op.http_method.as_str());
+    let path_expr = if segments.is_empty() {
+        quote!(String::from(#format_string))
+    } else {
+        quote!(format!(#format_string))
+    };
+    let mut steps = TokenStream::new();
+    for param in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
+        let field = ident(&param.rust_name);
+        let wire = &param.wire_name;
+        let add = |value: TokenStream, encoding: &WireEncoding| {
+            let text = to_wire_string(value, encoding);
+            match param.location {
+                ParamLocation::Header => quote!(request = request.header(#wire, #text);),
+                _ => quote!(request = request.query(#wire, #text);),
+            }
+        };
+        let step = match (&param.encoding, param.required) {
+            (WireEncoding::EachItem(item), true) => {
+                let add = add(quote!(value), item);
+                quote!(for value in &self.#field { #add })
+            }
+            (WireEncoding::EachItem(item), false) => {
+                let add = add(quote!(value), item);
+                quote!(for value in self.#field.iter().flatten() { #add })
+            }
+            (encoding, true) => add(quote!(self.#field), encoding),
+            (encoding, false) => {
+                let add = add(quote!(value), encoding);
+                quote!(if let Some(value) = &self.#field { #add })
+            }
+        };
+        steps.extend(step);
+    }
+    if let Some(accept) = &op.accept {
+        steps.extend(quote!(request = request.accept(#accept);));
+    }
+    if let Some(body) = &op.body {
+        let body_name = ident(&body.rust_name);
+        steps.extend(match body.shape {
+            BodyShape::Fields(_) | BodyShape::Whole => {
+                quote!(request = request.json(&self.#body_name)?;)
+            }
+            BodyShape::OptionalWhole => {
+                quote!(if let Some(body) = &self.#body_name { request = request.json(body)?; })
+            }
+        });
+    }
+    let binding = if steps.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
+    quote! {
+        /// Builds the HTTP request.
+        fn request(&self) -> Result<Request, Error> {
+            #(#segments)*
+            let path = #path_expr;
+            #binding = Request::new(reqwest::Method::#http, #template, path);
+            #steps
+            Ok(request)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! What a request builder's `send()` returns and how it decodes the response: one payload,
+//! a page (with streaming), or the enum of several success statuses.
+
+use super::super::docs::{doc_attrs, text_attrs};
+use super::super::{Context, ident, type_tokens};
+use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The builder's output type.
+pub fn output_type(op: &Operation) -> TokenStream {
+    match &op.response {
+        ResponseKind::Single(payload) => payload_type(payload),
+        ResponseKind::Page(shape) => {
+            let item = type_tokens(&shape.item);
+            quote!(Page<#item>)
+        }
+        ResponseKind::Multi(multi) => {
+            let name = ident(&multi.name);
+            quote!(#name)
+        }
+    }
+}
+
+fn payload_type(payload: &Payload) -> TokenStream {
+    match payload {
+        Payload::Empty => quote!(()),
+        Payload::Json(ty) => type_tokens(ty),
+        Payload::Text => quote!(String),
+        Payload::Bytes => quote!(Vec<u8>),
+    }
+}
+
+/// Sends `request` and decodes the response into the output type.
+pub fn decode(op: &Operation) -> TokenStream {
+    let execute = quote!(let response = self.client.execute(request).await?;);
+    match &op.response {
+        ResponseKind::Single(Payload::Empty) => quote! {
+            self.client.execute(request).await?;
+            Ok(())
+        },
+        ResponseKind::Single(Payload::Json(_)) => quote!(#execute response.json()),
+        ResponseKind::Single(Payload::Text) => quote!(#execute response.text()),
+        ResponseKind::Single(Payload::Bytes) => quote!(#execute Ok(response.body().to_vec())),
+        ResponseKind::Page(_) => quote!(#execute <Self as Paginated>::decode_page(&response)),
+        ResponseKind::Multi(multi) => {
+            let name = ident(&multi.name);
+            let arms = multi.variants.iter().map(|variant| {
+                let status = variant.status;
+                let rust = ident(&variant.rust_name);
+                let value = match variant.body {
+                    Payload::Empty => return quote!(#status => Ok(#name::#rust),),
+                    Payload::Json(_) => quote!(response.json()?),
+                    Payload::Text => quote!(response.text()?),
+                    Payload::Bytes => quote!(response.body().to_vec()),
+                };
+                quote!(#status => Ok(#name::#rust(#value)),)
+            });
+            quote! {
+                #execute
+                match response.status().as_u16() {
+                    #(#arms)*
+                    status => Ok(#name::Other { status, body: response.body().to_vec() }),
+                }
+            }
+        }
+    }
+}
+
+/// `stream()`, `collect_all()` and the `Paginated` impl of a list operation's builder.
+pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenStream {
+    let runtime = context.runtime;
+    let name = ident(&op.builder_name);
+    let item = type_tokens(&shape.item);
+    let body = type_tokens(&shape.body);
+    let default_page_size = shape.per_page_param.as_ref().map(|param| {
+        let field = ident(param);
+        let ty = op
+            .params
+            .iter()
+            .find(|p| p.rust_name == *param)
+            .map(|p| &p.ty);
+        // `u32` fits in an `i64` (and a `f64`); narrower types may not take it.
+        let value = match ty {
+            Some(TypeRef::I64) => quote!(Some(i64::from(default_per_page))),
+            Some(TypeRef::F64) => quote!(Some(f64::from(default_per_page))),
+            _ => quote!(TryFrom::try_from(default_per_page).ok()),
+        };
+        quote! {
+            if first.#field.is_none() {
+                first.#field = #value;
+            }
+        }
+    });
+    let (first_binding, default_per_page) = if default_page_size.is_some() {
+        (quote!(let mut first), quote!(default_per_page))
+    } else {
+        (quote!(let first), quote!(_default_per_page))
+    };
+    let items = match &shape.items_field {
+        Some(field) => {
+            let field = ident(field);
+            quote!(body.#field)
+        }
+        None => quote!(body),
+    };
+    let total = match &shape.total_count_field {
+        Some(total) if total.optional => {
+            let field = ident(&total.rust_name);
+            quote!(body.#field.and_then(|count| u64::try_from(count).ok()))
+        }
+        Some(total) => {
+            let field = ident(&total.rust_name);
+            quote!(u64::try_from(body.#field).ok())
+        }
+        None => quote!(None),
+    };
+    quote! {
+        impl #name {
+            /// Streams every item of every page, fetching pages lazily (100 items a page unless
+            /// `per_page` was set) and following the `Link` header until the last page.
+            pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + Unpin + 'static {
+                #runtime::stream(self)
+            }
+
+            /// Fetches every page and collects all items.
+            pub async fn collect_all(self) -> Result<Vec<#item>, Error> {
+                #runtime::collect_all(self).await
+            }
+        }
+
+        impl Paginated for #name {
+            type Item = #item;
+            type Client = Client;
+
+            fn client(&self) -> &Client {
+                &self.client
+            }
+
+            fn first_request(&self, #default_per_page: u32) -> Result<Request, Error> {
+                #first_binding = self.clone();
+                #default_page_size
+                first.request()
+            }
+
+            fn decode_page(response: &RawResponse) -> Result<Page<#item>, Error> {
+                let body: #body = response.json()?;
+                let total_count = #total;
+                Ok(Page::new(#items, total_count, response))
+            }
+        }
+    }
+}
+
+/// The enum of an operation's success responses.
+pub fn multi_enum(multi: &MultiResponse, context: &Context) -> TokenStream {
+    let name = ident(&multi.name);
+    let variants = multi.variants.iter().map(|variant| {
+        let rust = ident(&variant.rust_name);
+        let mut doc = doc_attrs(&variant.docs, context.link_base);
+        if doc.is_empty() {
+            doc = text_attrs(&format!("Status {}.", variant.status));
+        }
+        let payload = match &variant.body {
+            Payload::Empty => TokenStream::new(),
+            payload => {
+                let ty = payload_type(payload);
+                quote!((#ty))
+            }
+        };
+        quote!(#doc #rust #payload,)
+    });
+    let doc = text_attrs(&format!(
+        "The success responses of one operation, by status (`{}`).",
+        multi.name
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A success status the spec does not document, with its raw body.
+            Other {
+                /// The status code.
+                status: u16,
+                /// The raw body.
+                body: Vec<u8>,
+            },
+        }
+    }
+}
