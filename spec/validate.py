@@ -8,7 +8,8 @@ Checks, in order:
   2. every example (media-type `example` / `examples`, parameter and header examples,
      schema-level `example`; inline or `$ref`'d to components/examples) validates
      against its schema with OAS30Validator, with format checking (date-time, uri, ...);
-  3. the set of operationIds is exactly the 45 expected runner operations;
+  3. the set of operationIds is exactly the 45 expected runner operations and the
+     rate-limit status (46);
   4. project conventions the Rust generator relies on (x-newtype on int64 ids,
      list wrappers, Link headers on paginated lists, externalDocs on operations).
 
@@ -71,7 +72,9 @@ for _tag, _for, _from in (
         f"{_tag}/get-self-hosted-runner-{_for}",
         f"{_tag}/delete-self-hosted-runner-{_from}",
     }
-assert len(EXPECTED_OPERATION_IDS) == 45
+# The rate-limit status, for programs that poll.
+EXPECTED_OPERATION_IDS.add("rate-limit/get")
+assert len(EXPECTED_OPERATION_IDS) == 46
 
 # Paginated list operations: must take per_page and page and declare a Link header.
 PAGINATED = {

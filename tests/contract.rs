@@ -1,4 +1,4 @@
-//! Contract test: every one of the 45 operations is called through the generated client
+//! Contract test: every one of the 46 operations is called through the generated client
 //! against [Prism](https://github.com/stoplightio/prism) mocking `spec/github-runners.yaml`.
 //!
 //! Prism validates each request (path, query, headers, security, body) against the spec
@@ -33,7 +33,7 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
 /// The number of operations in the spec; every one must be called.
-const OPERATION_COUNT: usize = 45;
+const OPERATION_COUNT: usize = 46;
 /// How long Prism may take to start listening.
 const PRISM_STARTUP: Duration = Duration::from_secs(90);
 /// The media type the client sends and the one Prism can serve.
@@ -836,6 +836,14 @@ async fn call_every_operation(client: &Client, mode: Mode) -> Vec<(&'static str,
             .send(),
         |()| Ok(())
     );
+
+    // The rate-limit status.
+    op!("get_rate_limit", client.get_rate_limit().send(), |limits| {
+        check(
+            mode == Mode::Dynamic || limits.resources.core.limit == 5000,
+            "the example's core limit",
+        )
+    });
 
     outcomes
 }

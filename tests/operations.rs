@@ -1,4 +1,4 @@
-//! Each of the 45 operations against a local mock server: the request's method, path, query,
+//! Each of the 46 operations against a local mock server: the request's method, path, query,
 //! headers and body, and the decoded response.
 
 #![allow(
@@ -606,6 +606,15 @@ no_content_test!(
     "/repos/octo-org/octo-repo/actions/runners/23",
     None,
     |c| c.delete_self_hosted_runner_from_repo("octo-org", "octo-repo", RunnerId(23))
+);
+json_test!(
+    get_rate_limit,
+    "GET",
+    200,
+    "rate-limit-overview",
+    "/rate_limit",
+    None,
+    |c| c.get_rate_limit()
 );
 
 // Errors.
