@@ -57,12 +57,17 @@ impl AppKey {
     ///
     /// The key is tried by signing once, so a key that cannot sign fails here, with
     /// [`Error::InvalidAppKey`] saying what is wrong, and never on a request.
-    pub fn from_pem(app_id_or_client_id: impl ToString, pem: impl AsRef<[u8]>) -> Result<AppKey, Error> {
+    pub fn from_pem(
+        app_id_or_client_id: impl ToString,
+        pem: impl AsRef<[u8]>,
+    ) -> Result<AppKey, Error> {
         let pem = pem.as_ref();
         let invalid = |reason: String| Error::InvalidAppKey { reason };
         check_pem_label(pem).map_err(|reason| invalid(reason.to_owned()))?;
         let key = EncodingKey::from_rsa_pem(pem).map_err(|error| {
-            invalid(format!("the PEM block could not be read as an RSA private key ({error})"))
+            invalid(format!(
+                "the PEM block could not be read as an RSA private key ({error})"
+            ))
         })?;
         let app_key = AppKey {
             issuer: app_id_or_client_id.to_string().trim().to_owned(),
@@ -111,10 +116,16 @@ fn check_pem_label(pem: &[u8]) -> Result<(), &'static str> {
         .ok_or("the key is not PEM: no `-----BEGIN …-----` line")?;
     match label {
         "RSA PRIVATE KEY" | "PRIVATE KEY" => Ok(()),
-        "ENCRYPTED PRIVATE KEY" => Err("the private key is encrypted; decrypt it first (GitHub issues unencrypted PKCS#1 keys)"),
-        "PUBLIC KEY" | "RSA PUBLIC KEY" => Err("this is a public key; the app's private key is needed"),
+        "ENCRYPTED PRIVATE KEY" => Err(
+            "the private key is encrypted; decrypt it first (GitHub issues unencrypted PKCS#1 keys)",
+        ),
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => {
+            Err("this is a public key; the app's private key is needed")
+        }
         "EC PRIVATE KEY" => Err("this is an EC key; GitHub Apps sign with RSA keys"),
-        "OPENSSH PRIVATE KEY" => Err("this is an OpenSSH key; a PEM RSA private key (PKCS#1 or PKCS#8) is needed"),
+        "OPENSSH PRIVATE KEY" => {
+            Err("this is an OpenSSH key; a PEM RSA private key (PKCS#1 or PKCS#8) is needed")
+        }
         "CERTIFICATE" => Err("this is a certificate, not a private key"),
         _ => Err("the PEM block is not an RSA private key (PKCS#1 or PKCS#8)"),
     }
@@ -122,9 +133,10 @@ fn check_pem_label(pem: &[u8]) -> Result<(), &'static str> {
 
 /// `Bearer <token>` as a header value marked sensitive (hidden from HTTP debug output).
 pub(super) fn bearer(token: &str) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| Error::InvalidHeader {
-        name: "authorization".to_owned(),
-    })?;
+    let mut value =
+        HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| Error::InvalidHeader {
+            name: "authorization".to_owned(),
+        })?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -143,7 +155,9 @@ pub(super) struct AppJwt {
 
 impl fmt::Debug for AppJwt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AppJwt").field("issuer", &self.key.issuer).finish_non_exhaustive()
+        f.debug_struct("AppJwt")
+            .field("issuer", &self.key.issuer)
+            .finish_non_exhaustive()
     }
 }
 
@@ -168,7 +182,10 @@ impl AppJwt {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Some(jwt) = current.as_ref().filter(|jwt| jwt.expires_at - now > RENEW_BEFORE_EXPIRY) {
+        if let Some(jwt) = current
+            .as_ref()
+            .filter(|jwt| jwt.expires_at - now > RENEW_BEFORE_EXPIRY)
+        {
             return Ok(jwt.authorization.clone());
         }
         let jwt = Arc::new(self.key.sign(now)?);
@@ -220,9 +237,13 @@ mod tests {
         let jwt = AppJwt::new(AppKey::from_pem(1, PKCS1).unwrap());
         let start = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let first = jwt.authorization_at(start).unwrap();
-        let later = jwt.authorization_at(start + TimeDelta::seconds(479)).unwrap();
+        let later = jwt
+            .authorization_at(start + TimeDelta::seconds(479))
+            .unwrap();
         assert_eq!(first, later);
-        let renewed = jwt.authorization_at(start + TimeDelta::seconds(481)).unwrap();
+        let renewed = jwt
+            .authorization_at(start + TimeDelta::seconds(481))
+            .unwrap();
         assert_ne!(first, renewed);
         assert_eq!(decode(&renewed).1["iat"], 1_800_000_000 + 481 - 60);
         assert!(renewed.is_sensitive());
@@ -248,14 +269,20 @@ mod tests {
         // Valid PEM framing around a damaged key body: caught by the trial signature.
         let damaged = PKCS1.replacen("MII", "MIJ", 1);
         let message = AppKey::from_pem(1, damaged).unwrap_err().to_string();
-        assert!(message.contains("no usable RSA private key") || message.contains("could not be read"), "{message}");
+        assert!(
+            message.contains("no usable RSA private key") || message.contains("could not be read"),
+            "{message}"
+        );
     }
 
     #[test]
     fn debug_never_shows_the_key() {
         let key = AppKey::from_pem(7, PKCS1).unwrap();
         let debug = format!("{key:?} {:?}", AppJwt::new(key.clone()));
-        assert!(!debug.contains("MII") && debug.contains("<redacted>"), "{debug}");
+        assert!(
+            !debug.contains("MII") && debug.contains("<redacted>"),
+            "{debug}"
+        );
         assert_eq!(AppKey::from_pem(" 42 ", PKCS1).unwrap().issuer(), "42");
     }
 }

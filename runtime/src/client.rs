@@ -27,9 +27,11 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
-use super::github::{API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
 use super::app_jwt::{AppKey, bearer};
 use super::credentials::Credentials;
+use super::github::{
+    API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT,
+};
 use super::response_cache::{CacheLimits, ResponseCache};
 use super::{Error, RateLimit, RetryPolicy, SecretString};
 
@@ -343,7 +345,9 @@ impl<C: ApiClient> ClientBuilder<C> {
                 base_url,
                 base_path,
                 credentials,
-                cache: self.cache.map(|limits| Arc::new(ResponseCache::new(limits))),
+                cache: self
+                    .cache
+                    .map(|limits| Arc::new(ResponseCache::new(limits))),
                 user_agent,
                 api_version,
                 timeout,
@@ -452,12 +456,15 @@ mod tests {
         assert!(debug.contains("Token(<redacted>)"), "{debug}");
         let builder = format!("{:?}", RawClient::builder().token("ghp_topsecret"));
         assert!(!builder.contains("ghp_topsecret"), "{builder}");
-                assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
+        assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
     }
 
     #[test]
     fn invalid_token_or_user_agent() {
-        let err = RawClient::builder().token("bad\ntoken").build().unwrap_err();
+        let err = RawClient::builder()
+            .token("bad\ntoken")
+            .build()
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidHeader { .. }));
         assert!(!err.to_string().contains("bad"));
         assert!(RawClient::builder().user_agent("x\ny").build().is_err());

@@ -79,11 +79,19 @@ impl<C> ClientCore<C> {
                 None
             };
             match &authorization {
-                Some(authorization) => headers.insert(AUTHORIZATION, authorization.value.clone()),
-                None => headers.remove(AUTHORIZATION),
-            };
+                Some(authorization) => {
+                    headers.insert(AUTHORIZATION, authorization.value.clone());
+                }
+                None if !authorize => {
+                    headers.remove(AUTHORIZATION);
+                }
+                None => {}
+            }
             let cached = self.cached(cache_key.as_ref(), &mut headers);
-            let error = match self.send_once(request, &url, &headers, cached.as_deref()).await {
+            let error = match self
+                .send_once(request, &url, &headers, cached.as_deref())
+                .await
+            {
                 Ok(response) => {
                     self.store(cache_key, &response);
                     return Ok(response);
@@ -93,7 +101,10 @@ impl<C> ClientCore<C> {
             // A refused installation token: one more attempt with a new one, not counted.
             if !reauthorized
                 && let Some(authorization) = &authorization
-                && self.inner.credentials.refused(authorization, error.status())
+                && self
+                    .inner
+                    .credentials
+                    .refused(authorization, error.status())
             {
                 reauthorized = true;
                 attempts -= 1;
@@ -187,11 +198,19 @@ impl<C> ClientCore<C> {
         })
     }
 
-    /// The stored response for `key`, whose `ETag` is then sent as `If-None-Match`.
-    fn cached(&self, key: Option<&CacheKey>, headers: &mut HeaderMap) -> Option<std::sync::Arc<CachedResponse>> {
-        let cached = self.inner.cache.as_ref()?.get(key?)?;
-        headers.insert(IF_NONE_MATCH, cached.etag.clone());
-        Some(cached)
+    /// The stored response for `key`, whose `ETag` is then sent as `If-None-Match` (and
+    /// none when it was evicted since the previous attempt).
+    fn cached(
+        &self,
+        key: Option<&CacheKey>,
+        headers: &mut HeaderMap,
+    ) -> Option<std::sync::Arc<CachedResponse>> {
+        let cached = self.inner.cache.as_ref()?.get(key?);
+        match &cached {
+            Some(cached) => headers.insert(IF_NONE_MATCH, cached.etag.clone()),
+            None => headers.remove(IF_NONE_MATCH),
+        };
+        cached
     }
 
     /// Keeps a fresh 200 response that carries an `ETag`.
@@ -199,7 +218,8 @@ impl<C> ClientCore<C> {
         if let (Some(cache), Some(key)) = (&self.inner.cache, key)
             && response.status() == StatusCode::OK
             && !response.not_modified()
-            && let Some(entry) = CachedResponse::from_parts(response.status(), response.headers(), response.bytes())
+            && let Some(entry) =
+                CachedResponse::from_parts(response.status(), response.headers(), response.bytes())
         {
             cache.insert(key, entry);
         }
@@ -237,7 +257,11 @@ impl<C> ClientCore<C> {
         if status.is_success() {
             Ok(RawResponse::new(status, response_headers, body, final_url))
         } else if let (StatusCode::NOT_MODIFIED, Some(cached)) = (status, cached) {
-            Ok(RawResponse::revalidated(cached, response_headers, final_url))
+            Ok(RawResponse::revalidated(
+                cached,
+                response_headers,
+                final_url,
+            ))
         } else {
             Err(from_response(status, &response_headers, &body))
         }

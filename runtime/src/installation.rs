@@ -125,7 +125,10 @@ impl InstallationAuth {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if current.as_ref().is_some_and(|token| Arc::ptr_eq(token, used)) {
+        if current
+            .as_ref()
+            .is_some_and(|token| Arc::ptr_eq(token, used))
+        {
             *current = None;
         }
     }
@@ -200,7 +203,8 @@ impl<C: ApiClient> ClientCore<C> {
     /// as the app) and returns [`ClientCore::installation`] for it.
     pub async fn installation_for_org(&self, org: &str) -> Result<C, Error> {
         let path = format!("/orgs/{}/installation", path_segment(org));
-        self.find_installation("/orgs/{org}/installation", path).await
+        self.find_installation("/orgs/{org}/installation", path)
+            .await
     }
 
     /// Finds the app's installation on the repository `owner/repo` (`GET
@@ -218,7 +222,9 @@ impl<C: ApiClient> ClientCore<C> {
 
     async fn find_installation(&self, template: &'static str, path: String) -> Result<C, Error> {
         let app = ClientCore::<RawClient>::from_inner(self.app_inner().ok_or(Error::NotAnApp)?);
-        let response = app.execute(Request::new(Method::GET, template, path)).await?;
+        let response = app
+            .execute(Request::new(Method::GET, template, path))
+            .await?;
         let installation: InstallationResponse = response.json()?;
         self.installation(installation.id)
     }

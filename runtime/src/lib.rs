@@ -10,12 +10,18 @@
 //! What the runtime takes care of:
 //!
 //! * default headers (`Accept: application/vnd.github+json`,
-//!   `X-GitHub-Api-Version`, `User-Agent`, `Authorization: Bearer …`), the token
+//!   `X-GitHub-Api-Version`, `User-Agent`, `Authorization: Bearer …`), credentials
 //!   being sent only to the base URL's host;
 //! * refusing path parameters that would change the request path;
 //! * mapping non-2xx responses to [`Error::Api`] / [`Error::RateLimited`];
 //! * retries with backoff per [`RetryPolicy`], honouring `Retry-After` and rate-limit
 //!   resets;
+//! * authenticating with a token, as a GitHub App ([`ClientBuilder::github_app`]:
+//!   [`app_jwt`]) or as one of its installations ([`ClientCore::installation`]: token
+//!   exchange and renewal in `installation`), the credentials of each request coming from
+//!   `credentials`;
+//! * conditional GETs: `If-None-Match` from a bounded cache of the last responses, a
+//!   `304 Not Modified` answered from it ([`response_cache`], [`RawResponse::not_modified`]);
 //! * tracking the latest [`RateLimit`] ([`ClientCore::rate_limit`]);
 //! * one `github_request` tracing span per call (never with the token, query
 //!   values or bodies).

@@ -82,7 +82,11 @@ pub(super) struct CachedResponse {
 
 impl CachedResponse {
     /// Stores a response if it carries an `ETag`.
-    pub(super) fn from_parts(status: StatusCode, headers: &HeaderMap, body: &Bytes) -> Option<CachedResponse> {
+    pub(super) fn from_parts(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &Bytes,
+    ) -> Option<CachedResponse> {
         Some(CachedResponse {
             etag: headers.get(ETAG)?.clone(),
             status,
@@ -126,7 +130,9 @@ pub(super) struct ResponseCache {
 
 impl std::fmt::Debug for ResponseCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseCache").field("limits", &self.limits).finish_non_exhaustive()
+        f.debug_struct("ResponseCache")
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
     }
 }
 
@@ -182,7 +188,8 @@ impl ResponseCache {
                 used: tick,
             },
         );
-        while entries.slots.len() > self.limits.max_entries || entries.bytes > self.limits.max_bytes {
+        while entries.slots.len() > self.limits.max_entries || entries.bytes > self.limits.max_bytes
+        {
             let Some((_, oldest)) = entries.order.pop_first() else {
                 break;
             };
@@ -224,25 +231,41 @@ mod tests {
     fn response(etag: &'static str, body: &'static str) -> CachedResponse {
         let mut headers = HeaderMap::new();
         headers.insert(ETAG, HeaderValue::from_static(etag));
-        CachedResponse::from_parts(StatusCode::OK, &headers, &Bytes::from_static(body.as_bytes())).unwrap()
+        CachedResponse::from_parts(
+            StatusCode::OK,
+            &headers,
+            &Bytes::from_static(body.as_bytes()),
+        )
+        .unwrap()
     }
 
     #[test]
     fn only_responses_with_an_etag_are_kept() {
-        assert!(CachedResponse::from_parts(StatusCode::OK, &HeaderMap::new(), &Bytes::new()).is_none());
+        assert!(
+            CachedResponse::from_parts(StatusCode::OK, &HeaderMap::new(), &Bytes::new()).is_none()
+        );
     }
 
     #[test]
     fn scopes_never_share_entries() {
         let cache = ResponseCache::new(CacheLimits::default());
-        cache.insert(key(CacheScope::Installation(1), "u"), response("\"a\"", "one"));
+        cache.insert(
+            key(CacheScope::Installation(1), "u"),
+            response("\"a\"", "one"),
+        );
         assert!(cache.get(&key(CacheScope::Installation(2), "u")).is_none());
         assert!(cache.get(&key(CacheScope::App, "u")).is_none());
         assert!(cache.get(&key(CacheScope::Own, "u")).is_none());
         let mut other_accept = key(CacheScope::Installation(1), "u");
         other_accept.accept = Some("application/json");
         assert!(cache.get(&other_accept).is_none());
-        assert_eq!(cache.get(&key(CacheScope::Installation(1), "u")).unwrap().body, "one");
+        assert_eq!(
+            cache
+                .get(&key(CacheScope::Installation(1), "u"))
+                .unwrap()
+                .body,
+            "one"
+        );
     }
 
     #[test]
@@ -273,7 +296,10 @@ mod tests {
         assert_eq!(cache.usage(), (2, 2 * one));
         assert!(cache.get(&key(CacheScope::Own, "d")).is_some());
         // Too big on its own: not kept, and the older entry for the key goes too.
-        cache.insert(key(CacheScope::Own, "d"), response("\"2\"", "0123456789012345678901234567890"));
+        cache.insert(
+            key(CacheScope::Own, "d"),
+            response("\"2\"", "0123456789012345678901234567890"),
+        );
         assert!(cache.get(&key(CacheScope::Own, "d")).is_none());
         assert_eq!(cache.usage(), (1, one));
         let disabled = ResponseCache::new(CacheLimits::default().max_entries(0));

@@ -369,3 +369,70 @@ async fn only_app_clients_make_installation_clients() {
     // From an installation client, another installation of the same app.
     assert!(installation.installation(2).is_ok());
 }
+
+/// Records every span and event field, as text, for the secret check below.
+struct Recorder(Arc<std::sync::Mutex<String>>);
+
+struct Fields<'a>(&'a std::sync::Mutex<String>);
+
+impl tracing::field::Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        let line = format!("{}={value:?}\n", field.name());
+        self.0.lock().unwrap().push_str(&line);
+    }
+}
+
+impl tracing::Subscriber for Recorder {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        static NEXT: AtomicUsize = AtomicUsize::new(1);
+        self.0.lock().unwrap().push_str(span.metadata().name());
+        span.record(&mut Fields(&self.0));
+        tracing::span::Id::from_u64(NEXT.fetch_add(1, Ordering::SeqCst) as u64)
+    }
+
+    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        values.record(&mut Fields(&self.0));
+    }
+
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+
+    fn event(&self, event: &tracing::Event<'_>) {
+        event.record(&mut Fields(&self.0));
+    }
+
+    fn enter(&self, _: &tracing::span::Id) {}
+
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test]
+async fn no_secret_reaches_tracing() {
+    let server = MockServer::start().await;
+    mount_exchange(&server, 0).await;
+    Mock::given(method("GET"))
+        .and(path("/refused"))
+        .respond_with(ResponseTemplate::new(401))
+        .mount(&server)
+        .await;
+    ok_for_any_get(&server).await;
+    let recorded = Arc::new(std::sync::Mutex::new(String::new()));
+    let _guard = tracing::subscriber::set_default(Recorder(Arc::clone(&recorded)));
+    let installation = app_client(&server).installation(42).unwrap();
+    installation.execute(get("/x")).await.unwrap();
+    installation.execute(get("/refused")).await.unwrap_err();
+    let recorded = recorded.lock().unwrap().clone();
+    assert!(recorded.contains("github_request"), "{recorded}");
+    assert!(
+        recorded.contains("/app/installations/{installation_id}/access_tokens"),
+        "{recorded}"
+    );
+    let jwt = authorizations(&server, EXCHANGE_PATH).await.remove(0);
+    let key_body = APP_KEY.lines().nth(1).unwrap();
+    for secret in [key_body, "ghs_", &jwt["Bearer ".len()..]] {
+        assert!(!recorded.contains(secret), "{secret} in {recorded}");
+    }
+}
