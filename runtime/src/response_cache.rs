@@ -6,7 +6,7 @@
 //! primary rate limit. The client then answers from the stored body (see
 //! [`RawResponse::not_modified`](super::RawResponse::not_modified)).
 //!
-//! Entries are keyed by [`CacheScope`] (whose credentials), `Accept` and URL, so two
+//! Entries are keyed by scope (whose credentials), `Accept` and URL, so two
 //! installations never see each other's responses. A cache belongs to the client built
 //! by one `ClientBuilder::build` and to the installation clients made from it; clients
 //! built separately never share one.
