@@ -66,7 +66,7 @@ impl Config {
             ))
         })?;
         let api = crate::check(spec, spec_name)?;
-        let tokens = emit::emit(&api, &runtime);
+        let tokens = emit::emit(&api, &runtime).map_err(Error::Internal)?;
         format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
     }
 
@@ -142,7 +142,7 @@ mod tests {
             .generate_source(spec, "spec.yaml")
             .unwrap_or_default();
         assert!(
-            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error};"),
+            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request};"),
             "{source}"
         );
     }

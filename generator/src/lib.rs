@@ -20,9 +20,11 @@
 //! }
 //! ```
 //!
-//! and include the output: `include!(concat!(env!("OUT_DIR"), "/api.rs"));` in a module
-//! next to the runtime (see [`standalone`] for the layout). [`generate`] is the pure core: it
-//! turns spec bytes into source text and does no IO.
+//! and include the output: `include!(concat!(env!("OUT_DIR"), "/api.rs"));` in a module that
+//! sees the runtime crate as `crate::runtime` (`pub use github_runners_runtime as runtime;`;
+//! see [`standalone`] for a whole crate). [`generate`] is the pure core: it turns spec bytes
+//! into source text and does no IO. ARCHITECTURE.md at the repository's root describes the
+//! phases and where a change goes.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -30,14 +32,11 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
-mod keywords;
 mod load;
 mod lower;
 pub mod model;
 pub mod naming;
 mod refs;
-mod shape;
-mod source_map;
 mod spec;
 pub mod standalone;
 mod validate;
@@ -45,7 +44,6 @@ mod write;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Location, Report};
-pub use write::Written;
 
 use std::path::PathBuf;
 
@@ -99,7 +97,7 @@ pub fn load_spec(spec: &[u8], spec_name: &str) -> Result<openapiv3::OpenAPI, Err
 /// Names the file in every diagnostic and finds the line of every JSON pointer.
 fn locate(report: Report, spec: &[u8], spec_name: &str) -> Report {
     let text = std::str::from_utf8(spec).unwrap_or("");
-    let map = source_map::SourceMap::build(text);
+    let map = load::source_map::SourceMap::build(text);
     report.locate(std::path::Path::new(spec_name), |pointer| {
         map.line_of(pointer)
     })

@@ -156,7 +156,7 @@ pub use github_runners_runtime::reserved::CLIENT_METHODS as RUNTIME_CLIENT_METHO
 pub use github_runners_runtime::reserved::BUILDER_METHODS as RUNTIME_BUILDER_METHODS;
 
 /// The methods and fields the generated code defines on every request builder
-/// (emit/operations.rs), `IntoFuture`'s included.
+/// (emit/operation/), `IntoFuture`'s included.
 pub const BUILDER_METHODS: &[&str] = &[
     "client",
     "send",
@@ -260,6 +260,14 @@ pub const RESERVED_MODULE_NAMES: &[&str] = &[
     "futures",
     "reqwest",
 ];
+
+/// The variant of a generated string enum that keeps a value the spec does not list; taken in
+/// every enum's variant namespace.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// The variant of an operation's response enum for a success status the spec does not list;
+/// taken in every response enum's variant namespace.
+pub const OTHER_STATUS_VARIANT: &str = "Other";
 
 /// The name of the field that collects a struct's undocumented properties
 /// (`additionalProperties`), claimed after the documented fields.

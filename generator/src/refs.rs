@@ -8,7 +8,7 @@ use openapiv3::{Components, OpenAPI, Parameter, ReferenceOr, RequestBody, Respon
 
 /// The component kinds a reference can point into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum ComponentKind {
     /// `#/components/schemas/…`
     Schemas,
     /// `#/components/parameters/…`
@@ -23,22 +23,22 @@ pub enum Kind {
     Headers,
 }
 
-impl Kind {
+impl ComponentKind {
     /// The key under `components`.
     pub fn key(self) -> &'static str {
         match self {
-            Kind::Schemas => "schemas",
-            Kind::Parameters => "parameters",
-            Kind::RequestBodies => "requestBodies",
-            Kind::Responses => "responses",
-            Kind::Examples => "examples",
-            Kind::Headers => "headers",
+            ComponentKind::Schemas => "schemas",
+            ComponentKind::Parameters => "parameters",
+            ComponentKind::RequestBodies => "requestBodies",
+            ComponentKind::Responses => "responses",
+            ComponentKind::Examples => "examples",
+            ComponentKind::Headers => "headers",
         }
     }
 }
 
 /// The component name a reference of `kind` points to, if it has the expected form.
-pub fn component_name(reference: &str, kind: Kind) -> Option<String> {
+pub fn component_name(reference: &str, kind: ComponentKind) -> Option<String> {
     let rest = reference.strip_prefix("#/components/")?;
     let name = rest.strip_prefix(kind.key())?.strip_prefix('/')?;
     if name.is_empty() || name.contains('/') {
@@ -80,29 +80,29 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    resolve_fn!(parameter, Parameter, parameters, Kind::Parameters);
+    resolve_fn!(parameter, Parameter, parameters, ComponentKind::Parameters);
     resolve_fn!(
         request_body,
         RequestBody,
         request_bodies,
-        Kind::RequestBodies
+        ComponentKind::RequestBodies
     );
-    resolve_fn!(response, Response, responses, Kind::Responses);
-    resolve_fn!(schema, Schema, schemas, Kind::Schemas);
+    resolve_fn!(response, Response, responses, ComponentKind::Responses);
+    resolve_fn!(schema, Schema, schemas, ComponentKind::Schemas);
 
     /// Resolves a boxed schema reference.
     pub fn boxed_schema(&self, value: &'a ReferenceOr<Box<Schema>>) -> Option<&'a Schema> {
         match value {
             ReferenceOr::Item(item) => Some(item),
             ReferenceOr::Reference { reference } => {
-                let name = component_name(reference, Kind::Schemas)?;
+                let name = component_name(reference, ComponentKind::Schemas)?;
                 self.schema(self.components?.schemas.get(&name)?)
             }
         }
     }
 
     /// Whether a reference of `kind` resolves to a component that exists.
-    pub fn exists(&self, reference: &str, kind: Kind) -> bool {
+    pub fn exists(&self, reference: &str, kind: ComponentKind) -> bool {
         let Some(name) = component_name(reference, kind) else {
             return false;
         };
@@ -110,12 +110,12 @@ impl<'a> Resolver<'a> {
             return false;
         };
         match kind {
-            Kind::Schemas => components.schemas.contains_key(&name),
-            Kind::Parameters => components.parameters.contains_key(&name),
-            Kind::RequestBodies => components.request_bodies.contains_key(&name),
-            Kind::Responses => components.responses.contains_key(&name),
-            Kind::Examples => components.examples.contains_key(&name),
-            Kind::Headers => components.headers.contains_key(&name),
+            ComponentKind::Schemas => components.schemas.contains_key(&name),
+            ComponentKind::Parameters => components.parameters.contains_key(&name),
+            ComponentKind::RequestBodies => components.request_bodies.contains_key(&name),
+            ComponentKind::Responses => components.responses.contains_key(&name),
+            ComponentKind::Examples => components.examples.contains_key(&name),
+            ComponentKind::Headers => components.headers.contains_key(&name),
         }
     }
 }
@@ -127,20 +127,23 @@ mod tests {
     #[test]
     fn component_names() {
         assert_eq!(
-            component_name("#/components/schemas/runner", Kind::Schemas).as_deref(),
+            component_name("#/components/schemas/runner", ComponentKind::Schemas).as_deref(),
             Some("runner")
         );
         assert_eq!(
-            component_name("#/components/schemas/runner", Kind::Parameters),
+            component_name("#/components/schemas/runner", ComponentKind::Parameters),
             None
         );
         assert_eq!(
-            component_name("other.yaml#/components/schemas/x", Kind::Schemas),
+            component_name("other.yaml#/components/schemas/x", ComponentKind::Schemas),
             None
         );
-        assert_eq!(component_name("#/components/schemas/", Kind::Schemas), None);
         assert_eq!(
-            component_name("#/components/schemas/a~1b", Kind::Schemas).as_deref(),
+            component_name("#/components/schemas/", ComponentKind::Schemas),
+            None
+        );
+        assert_eq!(
+            component_name("#/components/schemas/a~1b", ComponentKind::Schemas).as_deref(),
             Some("a/b")
         );
     }

@@ -116,3 +116,43 @@ fn non_openapi_inputs_each_get_their_message() {
         );
     }
 }
+
+#[test]
+fn crate_depends_on_the_runtime_by_version_or_at_a_path() {
+    let spec = corpus("good/refs_everywhere.yaml");
+    let out = std::env::temp_dir().join(format!("cli-crate-{}", std::process::id()));
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
+    let manifest = |extra: &[&std::ffi::OsStr]| {
+        let mut args = vec![
+            "crate".as_ref(),
+            spec.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--name".as_ref(),
+            "refs-client".as_ref(),
+        ];
+        args.extend(extra);
+        let output = run(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        std::fs::read_to_string(out.join("Cargo.toml")).unwrap()
+    };
+    let released = manifest(&[]);
+    assert!(
+        released.contains(&format!(
+            "\ngithub-runners-runtime = \"{}\"\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{released}"
+    );
+    let local = manifest(&["--runtime-path".as_ref(), runtime.as_os_str()]);
+    let absolute = std::path::absolute(&runtime).unwrap();
+    assert!(
+        local.contains(&format!(
+            "\ngithub-runners-runtime = {{ path = {:?} }}\n",
+            absolute.display().to_string()
+        )),
+        "{local}"
+    );
+    assert!(!out.join("src/runtime").exists());
+    std::fs::remove_dir_all(out).unwrap();
+}

@@ -10,8 +10,21 @@ use super::docs::text_attrs;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The `Client` struct, its constructors and its runtime trait impls.
-pub fn client(title: &str) -> TokenStream {
+/// The `Client` struct, its constructors and its runtime trait impls; `base_url` is the
+/// spec's default (its first `servers` URL).
+pub fn client(title: &str, base_url: Option<&str>) -> TokenStream {
+    let (builder_doc, builder) = match base_url {
+        Some(url) => (
+            text_attrs(&format!(
+                "A builder with the runtime's defaults and the spec's server, `{url}`, as the base URL; see [`ClientBuilder`]."
+            )),
+            quote!(ClientBuilder::new().base_url(#url)),
+        ),
+        None => (
+            text_attrs("A builder with the runtime's defaults; see [`ClientBuilder`]."),
+            quote!(ClientBuilder::new()),
+        ),
+    };
     let doc = text_attrs(&format!(
         "The client of the {}: one method per operation.\n\n\
          Build it with [`Client::builder`]. Cheap to clone (clones share the connection pool and \
@@ -25,9 +38,9 @@ pub fn client(title: &str) -> TokenStream {
         pub struct Client(ClientCore<Client>);
 
         impl Client {
-            /// A builder with the runtime's defaults; see [`ClientBuilder`].
+            #builder_doc
             pub fn builder() -> ClientBuilder<Client> {
-                ClientBuilder::new()
+                #builder
             }
 
             /// A client with the defaults of [`Client::builder`] (unauthenticated).

@@ -24,8 +24,12 @@ pub struct Context<'a> {
     pub copy_newtypes: HashSet<String>,
 }
 
-/// Emits the whole generated file (without its header comment).
-pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
+/// Emits the whole generated file (without its header comment); a name of the model that is
+/// not an identifier is an internal error.
+pub fn emit(api: &Api, runtime: &syn::Path) -> Result<TokenStream, String> {
+    if let Some(name) = api.invalid_name() {
+        return Err(format!("`{name}` is not a Rust identifier"));
+    }
     let context = Context {
         runtime,
         link_base: api.doc_link_base.as_deref(),
@@ -38,7 +42,7 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
     };
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
-    let client = client::client(&api.title);
+    let client = client::client(&api.title, api.default_base_url.as_deref());
     let newtypes = api
         .newtypes
         .iter()
@@ -49,14 +53,14 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
         .iter()
         .map(|op| operation::operation(op, &context));
     let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
-    quote! {
+    Ok(quote! {
         #imports
         #client
         #(#newtypes)*
         #(#models)*
         #(#operations)*
         #builders
-    }
+    })
 }
 
 /// Which optional imports the generated code needs, so that none is unused.
@@ -166,11 +170,12 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
 
 /// An identifier for a name decided by [`crate::naming`] (raw when it starts with `r#`).
 ///
-/// Names reaching here are valid by construction; anything else becomes a harmless
-/// placeholder rather than a panic.
+/// [`emit`] has checked every name of the model ([`Api::invalid_name`]) before any reaches
+/// here; the check is repeated (it is cheap) so that `Ident::new`, which panics on a string
+/// that is not an identifier, is never called with one.
 pub(crate) fn ident(name: &str) -> Ident {
     if !crate::naming::is_valid_identifier(name) {
-        return Ident::new("invalid_name", Span::call_site());
+        return Ident::new("_", Span::call_site());
     }
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
@@ -206,5 +211,35 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             let inner = type_tokens(inner);
             quote!(Box<#inner>)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Docs, Newtype};
+
+    #[test]
+    fn a_name_that_is_not_an_identifier_is_an_internal_error() {
+        let api = Api {
+            newtypes: vec![Newtype {
+                name: "Runner Id".into(),
+                inner: TypeRef::I64,
+                docs: Docs::default(),
+            }],
+            ..Api::default()
+        };
+        let runtime: syn::Path = syn::parse_quote!(crate::runtime);
+        let error = emit(&api, &runtime).err();
+        assert_eq!(
+            error.as_deref(),
+            Some("`Runner Id` is not a Rust identifier")
+        );
+    }
+
+    #[test]
+    fn raw_and_plain_identifiers() {
+        assert_eq!(ident("r#type").to_string(), "r#type");
+        assert_eq!(ident("runner_id").to_string(), "runner_id");
     }
 }

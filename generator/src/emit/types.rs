@@ -155,6 +155,7 @@ fn enum_def(def: &EnumDef, link_base: Option<&str>) -> TokenStream {
     if doc_text.is_empty() {
         doc_text = text_attrs(&format!("The documented values of `{}`.", def.name));
     }
+    let unknown = ident(crate::naming::UNKNOWN_VARIANT);
     let unknown_doc = text_attrs(
         "A value this client does not know yet, kept as it was sent so that it round-trips.",
     );
@@ -179,7 +180,7 @@ fn enum_def(def: &EnumDef, link_base: Option<&str>) -> TokenStream {
         pub enum #name {
             #(#variants)*
             #unknown_doc
-            Unknown(String),
+            #unknown(String),
         }
 
         impl #name {
@@ -187,7 +188,7 @@ fn enum_def(def: &EnumDef, link_base: Option<&str>) -> TokenStream {
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#to_str)*
-                    Self::Unknown(value) => value,
+                    Self::#unknown(value) => value,
                 }
             }
         }
@@ -196,7 +197,7 @@ fn enum_def(def: &EnumDef, link_base: Option<&str>) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::#unknown(other.to_owned()),
                 }
             }
         }

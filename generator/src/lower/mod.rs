@@ -1,11 +1,13 @@
 //! Builds the [`crate::model::Api`] from a validated spec.
 //!
-//! Schemas are lowered by [`schema`], operations by [`operation`], and [`recursion`] boxes the
-//! fields that would make a recursive struct infinitely large.
+//! Schemas are lowered by [`schema`], operations by [`operation`] (their responses by
+//! [`response`]), their docs by [`docs`], and [`recursion`] boxes the fields that would make a
+//! recursive struct infinitely large.
 
 mod docs;
 mod operation;
 mod recursion;
+mod response;
 mod schema;
 
 use crate::diagnostic::Report;
@@ -42,9 +44,18 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
         newtypes: std::mem::take(&mut schemas.newtypes),
         types,
         operations,
+        default_base_url: default_base_url(spec),
         doc_link_base: doc_link_base(spec),
     };
     std::mem::take(&mut schemas.report).into_result(api)
+}
+
+/// The first `servers` URL, when it is an absolute http(s) URL without `{variables}`.
+fn default_base_url(spec: &OpenAPI) -> Option<String> {
+    let url = spec.servers.first()?.url.trim();
+    let usable = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(['{', '}', ' ', '"', '\\']);
+    usable.then(|| url.to_owned())
 }
 
 /// The scheme and host of the first `externalDocs` URL in the spec.

@@ -118,17 +118,21 @@ fn setters(op: &Operation, context: &Context) -> TokenStream {
     let body_name = ident(&body.rust_name);
     match &body.shape {
         BodyShape::Fields(fields) => {
-            for field in fields.iter().filter(|f| !f.field.presence.is_required()) {
+            for field in fields {
                 let name = ident(&field.arg_name);
                 let field_name = ident(&field.field.rust_name);
                 let mut doc = doc_attrs(&field.field.docs, context.link_base);
                 let (decl, conversion) = match field.field.presence {
+                    // Positional arguments of the `Client` method.
+                    Presence::Required | Presence::RequiredNullable => continue,
+                    Presence::Optional | Presence::OptionalNullable => {
+                        argument(&name, &field.field.ty)
+                    }
                     Presence::Clearable => {
                         let ty = type_tokens(&field.field.ty);
                         doc.extend(text_attrs("\n`None` sends `null`, which clears the value."));
                         (quote!(#name: Option<#ty>), None)
                     }
-                    _ => argument(&name, &field.field.ty),
                 };
                 let value = conversion.unwrap_or_else(|| quote!(#name));
                 out.extend(setter(

@@ -38,20 +38,19 @@ fn field_init(field: &Ident, arg: &Ident, conversion: Option<TokenStream>) -> To
 fn positional_body_fields(
     fields: &[BodyField],
 ) -> impl Iterator<Item = (&BodyField, TokenStream, Option<TokenStream>)> {
-    fields
-        .iter()
-        .filter(|field| field.field.presence.is_required())
-        .map(|field| {
-            let name = ident(&field.arg_name);
-            let (decl, conversion) = match field.field.presence {
-                Presence::RequiredNullable => {
-                    let ty = type_tokens(&field.field.ty);
-                    (quote!(#name: Option<#ty>), None)
-                }
-                _ => argument(&name, &field.field.ty),
-            };
-            (field, decl, conversion)
-        })
+    fields.iter().filter_map(|field| {
+        let name = ident(&field.arg_name);
+        let (decl, conversion) = match field.field.presence {
+            Presence::Required => argument(&name, &field.field.ty),
+            Presence::RequiredNullable => {
+                let ty = type_tokens(&field.field.ty);
+                (quote!(#name: Option<#ty>), None)
+            }
+            // Setters of the builder.
+            Presence::Optional | Presence::OptionalNullable | Presence::Clearable => return None,
+        };
+        Some((field, decl, conversion))
+    })
 }
 
 /// `pub fn <method>(&self, <positional arguments>) -> builders::<Builder>`.

@@ -66,19 +66,18 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
         quote!(format!(#format_string))
     };
     let mut steps = TokenStream::new();
-    for param in op
-        .params
-        .iter()
-        .filter(|p| p.location != ParamLocation::Path)
-    {
+    for param in &op.params {
+        let method = match param.location {
+            // In the path, above.
+            ParamLocation::Path => continue,
+            ParamLocation::Query => quote!(query),
+            ParamLocation::Header => quote!(header),
+        };
         let field = ident(&param.rust_name);
         let wire = &param.wire_name;
         let add = |value: TokenStream, encoding: &WireEncoding| {
             let text = to_wire_string(value, encoding);
-            match param.location {
-                ParamLocation::Header => quote!(request = request.header(#wire, #text);),
-                _ => quote!(request = request.query(#wire, #text);),
-            }
+            quote!(request = request.#method(#wire, #text);)
         };
         let step = match (&param.encoding, param.required) {
             (WireEncoding::EachItem(item), true) => {

@@ -4,6 +4,7 @@
 use super::super::docs::{doc_attrs, text_attrs};
 use super::super::{Context, ident, type_tokens};
 use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind, TypeRef};
+use crate::naming::OTHER_STATUS_VARIANT;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -45,6 +46,7 @@ pub fn decode(op: &Operation) -> TokenStream {
         ResponseKind::Page(_) => quote!(#execute <Self as Paginated>::decode_page(&response)),
         ResponseKind::Multi(multi) => {
             let name = ident(&multi.name);
+            let other = ident(OTHER_STATUS_VARIANT);
             let arms = multi.variants.iter().map(|variant| {
                 let status = variant.status;
                 let rust = ident(&variant.rust_name);
@@ -60,7 +62,7 @@ pub fn decode(op: &Operation) -> TokenStream {
                 #execute
                 match response.status().as_u16() {
                     #(#arms)*
-                    status => Ok(#name::Other { status, body: response.body().to_vec() }),
+                    status => Ok(#name::#other { status, body: response.body().to_vec() }),
                 }
             }
         }
@@ -155,6 +157,7 @@ pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenS
 /// The enum of an operation's success responses.
 pub fn multi_enum(multi: &MultiResponse, context: &Context) -> TokenStream {
     let name = ident(&multi.name);
+    let other = ident(OTHER_STATUS_VARIANT);
     let variants = multi.variants.iter().map(|variant| {
         let rust = ident(&variant.rust_name);
         let mut doc = doc_attrs(&variant.docs, context.link_base);
@@ -180,7 +183,7 @@ pub fn multi_enum(multi: &MultiResponse, context: &Context) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A success status the spec does not document, with its raw body.
-            Other {
+            #other {
                 /// The status code.
                 status: u16,
                 /// The raw body.

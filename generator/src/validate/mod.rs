@@ -5,9 +5,11 @@
 //! operation method names are unique, and nothing unsupported (cookies, multipart bodies,
 //! callbacks, links, external references, `not`) is silently dropped.
 
+mod schema;
+
 use crate::diagnostic::{Diagnostic, Report, pointer};
 use crate::naming;
-use crate::refs::{Kind, Resolver};
+use crate::refs::{ComponentKind, Resolver};
 use crate::spec::{self, is_json_media_type, template_names};
 use openapiv3::{
     AdditionalProperties, OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr,
@@ -38,12 +40,12 @@ struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    fn error(&mut self, at: String, message: String, help: &str) {
+    pub(super) fn error(&mut self, at: String, message: String, help: &str) {
         self.report
             .push(Diagnostic::at_pointer(at, message).help(help));
     }
 
-    fn reference(&mut self, reference: &str, kind: Kind, at: &str) {
+    pub(super) fn reference(&mut self, reference: &str, kind: ComponentKind, at: &str) {
         if self.resolver.exists(reference, kind) {
             return;
         }
@@ -151,7 +153,7 @@ impl<'a> Validator<'a> {
             let body_at = format!("{at}/requestBody");
             match body {
                 ReferenceOr::Reference { reference } => {
-                    self.reference(reference, Kind::RequestBodies, &body_at)
+                    self.reference(reference, ComponentKind::RequestBodies, &body_at)
                 }
                 ReferenceOr::Item(body) => self.request_body(body, &body_at),
             }
@@ -173,7 +175,7 @@ impl<'a> Validator<'a> {
             let response_at = format!("{at}/responses/{code}");
             match response {
                 ReferenceOr::Reference { reference } => {
-                    self.reference(reference, Kind::Responses, &response_at)
+                    self.reference(reference, ComponentKind::Responses, &response_at)
                 }
                 ReferenceOr::Item(response) => self.response(response, &response_at),
             }
@@ -233,7 +235,7 @@ impl<'a> Validator<'a> {
             if let ReferenceOr::Reference { reference } = header {
                 self.reference(
                     reference,
-                    Kind::Headers,
+                    ComponentKind::Headers,
                     &pointer_join(at, &["headers", name]),
                 );
             }
@@ -246,7 +248,7 @@ impl<'a> Validator<'a> {
                 if let ReferenceOr::Reference { reference } = example {
                     self.reference(
                         reference,
-                        Kind::Examples,
+                        ComponentKind::Examples,
                         &pointer_join(at, &["content", media, "examples", name]),
                     );
                 }
@@ -257,7 +259,7 @@ impl<'a> Validator<'a> {
     fn parameter(&mut self, parameter: &'a ReferenceOr<Parameter>, at: &str) {
         let parameter = match parameter {
             ReferenceOr::Reference { reference } => {
-                self.reference(reference, Kind::Parameters, at);
+                self.reference(reference, ComponentKind::Parameters, at);
                 return;
             }
             ReferenceOr::Item(parameter) => parameter,
@@ -345,7 +347,7 @@ impl<'a> Validator<'a> {
             let at = pointer(["components", "requestBodies", name]);
             match body {
                 ReferenceOr::Reference { reference } => {
-                    self.reference(reference, Kind::RequestBodies, &at)
+                    self.reference(reference, ComponentKind::RequestBodies, &at)
                 }
                 ReferenceOr::Item(body) => self.request_body(body, &at),
             }
@@ -354,131 +356,16 @@ impl<'a> Validator<'a> {
             let at = pointer(["components", "responses", name]);
             match response {
                 ReferenceOr::Reference { reference } => {
-                    self.reference(reference, Kind::Responses, &at)
+                    self.reference(reference, ComponentKind::Responses, &at)
                 }
                 ReferenceOr::Item(response) => self.response(response, &at),
-            }
-        }
-    }
-
-    fn schema(&mut self, schema: &'a ReferenceOr<Schema>, at: &str) {
-        match schema {
-            ReferenceOr::Reference { reference } => self.reference(reference, Kind::Schemas, at),
-            ReferenceOr::Item(schema) => self.schema_item(schema, at),
-        }
-    }
-
-    fn boxed_schema(&mut self, schema: &'a ReferenceOr<Box<Schema>>, at: &str) {
-        match schema {
-            ReferenceOr::Reference { reference } => self.reference(reference, Kind::Schemas, at),
-            ReferenceOr::Item(schema) => self.schema_item(schema, at),
-        }
-    }
-
-    fn schema_item(&mut self, schema: &'a Schema, at: &str) {
-        self.newtype(schema, at);
-        match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(object)) => {
-                for (name, property) in &object.properties {
-                    self.boxed_schema(property, &pointer_join(at, &["properties", name]));
-                }
-                if let Some(AdditionalProperties::Schema(extra)) = &object.additional_properties {
-                    self.schema(extra, &format!("{at}/additionalProperties"));
-                }
-            }
-            SchemaKind::Type(Type::Array(array)) => {
-                if let Some(items) = &array.items {
-                    self.boxed_schema(items, &format!("{at}/items"));
-                }
-            }
-            SchemaKind::Type(_) => {}
-            SchemaKind::AllOf { all_of: list } => self.schema_list(list, at, "allOf"),
-            SchemaKind::OneOf { one_of: list } => self.schema_list(list, at, "oneOf"),
-            SchemaKind::AnyOf { any_of: list } => self.schema_list(list, at, "anyOf"),
-            SchemaKind::Not { .. } => self.error(
-                format!("{at}/not"),
-                "`not` schemas are not supported".into(),
-                "describe what the value is rather than what it is not",
-            ),
-            SchemaKind::Any(any) => {
-                for (name, property) in &any.properties {
-                    self.boxed_schema(property, &pointer_join(at, &["properties", name]));
-                }
-                if let Some(items) = &any.items {
-                    self.boxed_schema(items, &format!("{at}/items"));
-                }
-                if let Some(AdditionalProperties::Schema(extra)) = &any.additional_properties {
-                    self.schema(extra, &format!("{at}/additionalProperties"));
-                }
-                for (key, list) in [
-                    ("allOf", &any.all_of),
-                    ("oneOf", &any.one_of),
-                    ("anyOf", &any.any_of),
-                ] {
-                    self.schema_list(list, at, key);
-                }
-            }
-        }
-    }
-
-    fn schema_list(&mut self, list: &'a [ReferenceOr<Schema>], at: &str, key: &str) {
-        for (index, member) in list.iter().enumerate() {
-            self.schema(member, &format!("{at}/{key}/{index}"));
-        }
-    }
-
-    /// `x-newtype` names a valid type and wraps the same primitive everywhere.
-    fn newtype(&mut self, schema: &Schema, at: &str) {
-        let Some(value) = schema.schema_data.extensions.get(spec::NEWTYPE) else {
-            return;
-        };
-        let at = format!("{at}/x-newtype");
-        let Some(name) = value
-            .as_str()
-            .filter(|name| naming::type_name(name) == *name && naming::is_valid_identifier(name))
-        else {
-            self.error(
-                at,
-                format!("`x-newtype: {value}` is not an UpperCamelCase type name"),
-                "name the newtype like a Rust type, for example `x-newtype: RunnerId`",
-            );
-            return;
-        };
-        let primitive = match &schema.schema_kind {
-            SchemaKind::Type(Type::Integer(_)) => "integer",
-            SchemaKind::Type(Type::String(_)) => "string",
-            _ => {
-                self.error(
-                    at,
-                    format!(
-                        "`x-newtype: {name}` is on a schema that is not an integer or a string"
-                    ),
-                    "put `x-newtype` on integer or string schemas only",
-                );
-                return;
-            }
-        };
-        match self.newtypes.get(name) {
-            Some((first, first_at)) if *first != primitive => {
-                let message = format!(
-                    "newtype `{name}` wraps type `{primitive}` here but type `{first}` at {first_at}"
-                );
-                self.error(
-                    at,
-                    message,
-                    "use one primitive type for every occurrence of a newtype",
-                );
-            }
-            Some(_) => {}
-            None => {
-                self.newtypes.insert(name.to_owned(), (primitive, at));
             }
         }
     }
 }
 
 /// Appends raw tokens to a pointer.
-fn pointer_join(base: &str, tokens: &[&str]) -> String {
+pub(super) fn pointer_join(base: &str, tokens: &[&str]) -> String {
     let mut out = base.to_owned();
     for token in tokens {
         out.push('/');

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// What kind of JSON value a schema keyword holds.
 #[derive(Clone, Copy)]
-enum Kind {
+enum ValueKind {
     Text,
     Flag,
     Number,
@@ -27,41 +27,41 @@ enum Kind {
 }
 
 /// The schema keywords whose value kind `openapiv3` insists on.
-const KEYWORDS: &[(&str, Kind)] = &[
-    ("type", Kind::Text),
-    ("format", Kind::Text),
-    ("title", Kind::Text),
-    ("description", Kind::Text),
-    ("pattern", Kind::Text),
-    ("$ref", Kind::Text),
-    ("nullable", Kind::Flag),
-    ("readOnly", Kind::Flag),
-    ("writeOnly", Kind::Flag),
-    ("deprecated", Kind::Flag),
-    ("uniqueItems", Kind::Flag),
-    ("exclusiveMinimum", Kind::Flag),
-    ("exclusiveMaximum", Kind::Flag),
-    ("minimum", Kind::Number),
-    ("maximum", Kind::Number),
-    ("multipleOf", Kind::Number),
-    ("minLength", Kind::Count),
-    ("maxLength", Kind::Count),
-    ("minItems", Kind::Count),
-    ("maxItems", Kind::Count),
-    ("minProperties", Kind::Count),
-    ("maxProperties", Kind::Count),
-    ("required", Kind::Texts),
-    ("enum", Kind::List),
-    ("items", Kind::Schema),
-    ("not", Kind::Schema),
-    ("allOf", Kind::Schemas),
-    ("oneOf", Kind::Schemas),
-    ("anyOf", Kind::Schemas),
-    ("properties", Kind::SchemaMap),
-    ("additionalProperties", Kind::FlagOrSchema),
-    ("discriminator", Kind::Object),
-    ("externalDocs", Kind::Object),
-    ("xml", Kind::Object),
+const KEYWORDS: &[(&str, ValueKind)] = &[
+    ("type", ValueKind::Text),
+    ("format", ValueKind::Text),
+    ("title", ValueKind::Text),
+    ("description", ValueKind::Text),
+    ("pattern", ValueKind::Text),
+    ("$ref", ValueKind::Text),
+    ("nullable", ValueKind::Flag),
+    ("readOnly", ValueKind::Flag),
+    ("writeOnly", ValueKind::Flag),
+    ("deprecated", ValueKind::Flag),
+    ("uniqueItems", ValueKind::Flag),
+    ("exclusiveMinimum", ValueKind::Flag),
+    ("exclusiveMaximum", ValueKind::Flag),
+    ("minimum", ValueKind::Number),
+    ("maximum", ValueKind::Number),
+    ("multipleOf", ValueKind::Number),
+    ("minLength", ValueKind::Count),
+    ("maxLength", ValueKind::Count),
+    ("minItems", ValueKind::Count),
+    ("maxItems", ValueKind::Count),
+    ("minProperties", ValueKind::Count),
+    ("maxProperties", ValueKind::Count),
+    ("required", ValueKind::Texts),
+    ("enum", ValueKind::List),
+    ("items", ValueKind::Schema),
+    ("not", ValueKind::Schema),
+    ("allOf", ValueKind::Schemas),
+    ("oneOf", ValueKind::Schemas),
+    ("anyOf", ValueKind::Schemas),
+    ("properties", ValueKind::SchemaMap),
+    ("additionalProperties", ValueKind::FlagOrSchema),
+    ("discriminator", ValueKind::Object),
+    ("externalDocs", ValueKind::Object),
+    ("xml", ValueKind::Object),
 ];
 
 /// The first schema keyword that holds the wrong kind of value: its pointer and a message.
@@ -137,7 +137,7 @@ fn schema(value: &Value, at: &str, found: &mut Option<(String, String)>) {
     }
 }
 
-fn keyword_value(value: &Value, kind: Kind, at: &str, found: &mut Option<(String, String)>) {
+fn keyword_value(value: &Value, kind: ValueKind, at: &str, found: &mut Option<(String, String)>) {
     let wrong = |expected: &str| {
         Some((
             at.to_owned(),
@@ -145,18 +145,18 @@ fn keyword_value(value: &Value, kind: Kind, at: &str, found: &mut Option<(String
         ))
     };
     match (kind, value) {
-        (Kind::Text, Value::String(_))
-        | (Kind::Flag, Value::Bool(_))
-        | (Kind::Number, Value::Number(_))
-        | (Kind::Object, Value::Object(_)) => {}
-        (Kind::Count, Value::Number(number)) if number.as_u64().is_some() => {}
-        (Kind::Texts, Value::Array(items)) if items.iter().all(Value::is_string) => {}
-        (Kind::List, Value::Array(_)) => {}
-        (Kind::Schema, child) | (Kind::FlagOrSchema, child @ Value::Object(_)) => {
+        (ValueKind::Text, Value::String(_))
+        | (ValueKind::Flag, Value::Bool(_))
+        | (ValueKind::Number, Value::Number(_))
+        | (ValueKind::Object, Value::Object(_)) => {}
+        (ValueKind::Count, Value::Number(number)) if number.as_u64().is_some() => {}
+        (ValueKind::Texts, Value::Array(items)) if items.iter().all(Value::is_string) => {}
+        (ValueKind::List, Value::Array(_)) => {}
+        (ValueKind::Schema, child) | (ValueKind::FlagOrSchema, child @ Value::Object(_)) => {
             schema(child, at, found)
         }
-        (Kind::FlagOrSchema, Value::Bool(_)) => {}
-        (Kind::Schemas, Value::Array(items)) => {
+        (ValueKind::FlagOrSchema, Value::Bool(_)) => {}
+        (ValueKind::Schemas, Value::Array(items)) => {
             for (index, child) in items.iter().enumerate() {
                 if found.is_some() {
                     return;
@@ -164,17 +164,17 @@ fn keyword_value(value: &Value, kind: Kind, at: &str, found: &mut Option<(String
                 schema(child, &format!("{at}/{index}"), found);
             }
         }
-        (Kind::SchemaMap, Value::Object(_)) => each_schema_in_map(value, at, found),
-        (Kind::Text, _) => *found = wrong("a string"),
-        (Kind::Flag, _) => *found = wrong("true or false"),
-        (Kind::Number, _) => *found = wrong("a number"),
-        (Kind::Count, _) => *found = wrong("a non-negative integer"),
-        (Kind::Texts, _) => *found = wrong("a list of strings"),
-        (Kind::List, _) => *found = wrong("a list"),
-        (Kind::Schemas, _) => *found = wrong("a list of schemas"),
-        (Kind::SchemaMap, _) => *found = wrong("a mapping of names to schemas"),
-        (Kind::FlagOrSchema, _) => *found = wrong("true, false or a schema"),
-        (Kind::Object, _) => *found = wrong("an object"),
+        (ValueKind::SchemaMap, Value::Object(_)) => each_schema_in_map(value, at, found),
+        (ValueKind::Text, _) => *found = wrong("a string"),
+        (ValueKind::Flag, _) => *found = wrong("true or false"),
+        (ValueKind::Number, _) => *found = wrong("a number"),
+        (ValueKind::Count, _) => *found = wrong("a non-negative integer"),
+        (ValueKind::Texts, _) => *found = wrong("a list of strings"),
+        (ValueKind::List, _) => *found = wrong("a list"),
+        (ValueKind::Schemas, _) => *found = wrong("a list of schemas"),
+        (ValueKind::SchemaMap, _) => *found = wrong("a mapping of names to schemas"),
+        (ValueKind::FlagOrSchema, _) => *found = wrong("true, false or a schema"),
+        (ValueKind::Object, _) => *found = wrong("an object"),
     }
 }
 

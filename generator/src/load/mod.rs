@@ -4,6 +4,14 @@
 //! file. Syntax and shape errors carry the parser's line:column; inputs that are not OpenAPI
 //! 3.0 at all (Swagger 2.0, OpenAPI 3.1, other JSON or YAML, empty or binary files) each get a
 //! message of their own.
+//!
+//! [`keyword_kinds`] checks the kind of every schema keyword's value first (fast, located);
+//! [`shape`] finds where a document that is not OpenAPI 3.0 goes wrong; [`source_map`] finds
+//! the line of a JSON pointer for the reports of every phase.
+
+mod keyword_kinds;
+mod shape;
+pub mod source_map;
 
 use crate::diagnostic::{Diagnostic, Location, Report};
 use openapiv3::OpenAPI;
@@ -48,7 +56,7 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
         )
     })?;
     check_kind(&json).map_err(Report::single)?;
-    if let Some((at, message)) = crate::keywords::first_error(&json) {
+    if let Some((at, message)) = keyword_kinds::first_error(&json) {
         return Err(Report::single(
             Diagnostic::at_pointer(at, format!("the document does not have the shape of OpenAPI 3.0: {message}"))
                 .help("compare this place with the OpenAPI 3.0.3 specification (https://spec.openapis.org/oas/v3.0.3)"),
@@ -63,7 +71,7 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
         }
         Err(error) => {
             let (at, message) =
-                crate::shape::locate(&json).unwrap_or_else(|| ("#".to_owned(), error.to_string()));
+                shape::locate(&json).unwrap_or_else(|| ("#".to_owned(), error.to_string()));
             Err(Report::single(
                 Diagnostic::at_pointer(
                     at,
