@@ -8,7 +8,8 @@ Checks, in order:
   2. every example (media-type `example` / `examples`, parameter and header examples,
      schema-level `example`; inline or `$ref`'d to components/examples) validates
      against its schema with OAS30Validator, with format checking (date-time, uri, ...);
-  3. the set of operationIds is exactly the 71 expected runner operations;
+  3. the set of operationIds is exactly the 71 expected runner operations and the
+     rate-limit status (72);
   4. project conventions the Rust generator relies on (x-newtype on int64 ids,
      list wrappers, Link headers on paginated lists, externalDocs on operations, x-secret
      on every secret) and x-github-availability on every operation.
@@ -91,6 +92,9 @@ EXPECTED_OPERATION_IDS |= {
     "enterprise-admin/set-self-hosted-runners-permissions",
 }
 assert len(EXPECTED_OPERATION_IDS) == 71
+# The rate-limit status, for programs that poll (not a runner operation).
+EXPECTED_OPERATION_IDS.add("rate-limit/get")
+assert len(EXPECTED_OPERATION_IDS) == 72
 
 # Where each operation is served (x-github-availability): enterprise operations exist only on
 # GitHub Enterprise Cloud and Server; listing the GitHub-hosted runners of a group does not

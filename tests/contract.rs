@@ -1,4 +1,4 @@
-//! Contract test: every one of the 71 operations is called through the generated client
+//! Contract test: every one of the 72 operations (71 runner operations and the rate-limit status) is called through the generated client
 //! against [Prism](https://github.com/stoplightio/prism) mocking `spec/github-runners.yaml`.
 //!
 //! Prism validates each request (path, query, headers, security, body) against the spec
@@ -34,7 +34,7 @@ use prism::prism;
 use proxy::{GITHUB_MEDIA_TYPE, Proxy};
 
 /// The number of operations in the spec; every one must be called.
-const OPERATION_COUNT: usize = 71;
+const OPERATION_COUNT: usize = 72;
 
 // ---------------------------------------------------------------------------------------
 // The operations
@@ -106,6 +106,16 @@ async fn call_every_operation(client: &Client, mode: Mode) -> Vec<(&'static str,
     let mut outcomes: Vec<(&'static str, Outcome)> = Vec::new();
     seed_operations::call(client, mode, &mut outcomes).await;
     operations_beyond_seeds::call(client, mode, &mut outcomes).await;
+    // The rate-limit status.
+    op!(
+        outcomes,
+        "get_rate_limit",
+        client.get_rate_limit().send(),
+        |limits| check(
+            mode == Mode::Dynamic || limits.resources.core.limit == 5000,
+            "the example's core limit",
+        )
+    );
     outcomes
 }
 

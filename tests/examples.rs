@@ -470,3 +470,127 @@ async fn jit_runner_names_the_groups_when_none_matches_and_registers_nothing() {
             .all(|request| request.method.as_str() == "GET")
     );
 }
+
+/// The test app's private key (a fixture made for the tests, see its README).
+fn test_app_key_path() -> String {
+    format!(
+        "{}/../runtime/tests/fixtures/test-app-key.pem",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// The `Authorization` header of the first request the server received for `wanted`.
+async fn authorization_of(server: &MockServer, wanted: &str) -> String {
+    let requests = server.received_requests().await.unwrap();
+    let request = requests
+        .iter()
+        .find(|request| request.url.path() == wanted)
+        .unwrap_or_else(|| panic!("no request for {wanted}"));
+    request.headers["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn app_installation_lists_runners_as_the_apps_installation() {
+    const INSTALLATION_TOKEN: &str = "ghs_examples_installation_token";
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/orgs/{ORG}/installation")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 99, "app_id": 12345})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/app/installations/99/access_tokens"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "token": INSTALLATION_TOKEN,
+            "expires_at": (chrono::Utc::now() + chrono::TimeDelta::hours(1)).to_rfc3339(),
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let installation = format!("Bearer {INSTALLATION_TOKEN}");
+    let runners_path = format!("/orgs/{ORG}/actions/runners");
+    // The second GET of the same page carries the ETag and is answered 304.
+    Mock::given(method("GET"))
+        .and(path(runners_path.as_str()))
+        .and(header("authorization", installation.as_str()))
+        .and(header("if-none-match", "\"runners-1\""))
+        .respond_with(ResponseTemplate::new(304).insert_header("etag", "\"runners-1\""))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(runners_path.as_str()))
+        .and(header("authorization", installation.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("etag", "\"runners-1\"")
+                .set_body_json(json!({"total_count": 2, "runners": [
+                    runner(11, "build-1", "online", true, &["self-hosted"]),
+                    runner(12, "build-2", "offline", false, &["self-hosted"]),
+                ]})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/rate_limit"))
+        .and(header("authorization", installation.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(github_runners_tests::example("rate-limit-overview")),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let key_path = test_app_key_path();
+    let env = [
+        ("GITHUB_TOKEN", ""),
+        ("GITHUB_APP_ID", "12345"),
+        ("GITHUB_APP_PRIVATE_KEY_PATH", key_path.as_str()),
+    ];
+    let output = run_example("app_installation", &server, &env).await;
+    assert_eq!(
+        stdout_lines(&output),
+        [
+            "11\tbuild-1\tonline",
+            "12\tbuild-2\toffline",
+            "2 self-hosted runner(s) in octo-org",
+            "first page polled again: not modified (answered from the cache, free of rate limit)",
+            "core rate limit: 4987 of 5000 left",
+        ]
+    );
+    // The lookup and the exchange were authenticated as the app: a signed JWT.
+    for app_call in [
+        format!("/orgs/{ORG}/installation"),
+        "/app/installations/99/access_tokens".to_owned(),
+    ] {
+        let authorization = authorization_of(&server, &app_call).await;
+        let jwt = authorization.strip_prefix("Bearer ").unwrap();
+        assert_eq!(jwt.split('.').count(), 3, "{app_call}: {jwt}");
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains(INSTALLATION_TOKEN), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn app_installation_refuses_a_bad_key_before_any_request() {
+    let server = MockServer::start().await;
+    let not_a_key = format!("{}/Cargo.toml", env!("CARGO_MANIFEST_DIR"));
+    let env = [
+        ("GITHUB_APP_ID", "12345"),
+        ("GITHUB_APP_PRIVATE_KEY_PATH", not_a_key.as_str()),
+    ];
+    let output = run_example("app_installation", &server, &env).await;
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("InvalidAppKey") && stderr.contains("the key is not PEM"),
+        "{stderr}"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

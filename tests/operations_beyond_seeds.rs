@@ -1,5 +1,5 @@
-//! Each of the 26 operations that are not in the seed pages (just-in-time runners, custom
-//! labels, the self-hosted runner policy) against a local mock server: the request's method,
+//! Each of the 27 operations that are not in the seed pages (just-in-time runners, custom
+//! labels, the self-hosted runner policy, the rate-limit status) against a local mock server: the request's method,
 //! path, query, headers and body, and the decoded response. The 45 operations of the seed pages
 //! are in `operations.rs`; both share the harness in `support/mock.rs`.
 
@@ -17,6 +17,17 @@ use github_runners::*;
 use github_runners_tests::example;
 use mock::exchange;
 use serde_json::json;
+
+// The rate-limit status.
+json_test!(
+    get_rate_limit,
+    "GET",
+    200,
+    "rate-limit-overview",
+    "/rate_limit",
+    None,
+    |c| c.get_rate_limit()
+);
 
 // Just-in-time runners and custom labels, enterprise scope.
 json_test!(

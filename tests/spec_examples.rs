@@ -34,6 +34,7 @@ fn roundtrip_as(key: &str, value: &Value) -> Result<Value, String> {
         "organization-simple-list" => roundtrip::<OrganizationSimpleList>(value),
         "minimal-repository-list" => roundtrip::<MinimalRepositoryList>(value),
         "github-hosted-runner-list" => roundtrip::<GithubHostedRunnerList>(value),
+        "rate-limit-overview" => roundtrip::<RateLimitOverview>(value),
         "runner-jit-config" => roundtrip::<RunnerJitConfig>(value),
         "runner-label-list" => roundtrip::<RunnerLabelList>(value),
         "self-hosted-runners-settings" => roundtrip::<SelfHostedRunnersSettings>(value),

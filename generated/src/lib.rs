@@ -1,6 +1,7 @@
 //! Typed async client for GitHub's Actions runner and runner-group REST API.
 //!
-//! Every one of the 71 operations is a method on [`Client`], generated at build time from the
+//! Every one of the 71 runner operations, and the rate-limit status
+//! ([`Client::get_rate_limit`]), is a method on [`Client`], generated at build time from the
 //! curated OpenAPI description in `spec/`. The method names are GitHub's operationIds without
 //! their category. The operation groups, and where GitHub serves them:
 //!
@@ -17,11 +18,18 @@
 //! and remove tokens, JIT configurations, runner download tokens) are [`SecretString`]s, which
 //! `Debug` and `Display` print as `<redacted>`.
 //!
+//! Production tools should run as a GitHub App ([`ClientBuilder::github_app`], then
+//! [`ClientCore::installation_for_org`]); repeated GETs are conditional requests, answered from
+//! a bounded cache when GitHub says `304 Not Modified` ([`CacheLimits`]).
+//!
 //! ```no_run
 //! use github_runners::Client;
 //!
-//! # async fn example() -> Result<(), github_runners::Error> {
-//! let client = Client::builder().token("ghp_…").build()?;
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! let app = Client::builder()
+//!     .github_app(123456, std::fs::read("my-app.private-key.pem")?)
+//!     .build()?;
+//! let client = app.installation_for_org("octo-org").await?;
 //! let page = client.list_self_hosted_runners_for_org("octo-org").per_page(50).await?;
 //! for runner in page.items() {
 //!     println!("{} {:?}", runner.name, runner.status);
@@ -47,8 +55,8 @@ mod api {
 
 pub use api::*;
 pub use runtime::{
-    ApiError, ApiErrorDetail, ClientBuilder, ClientCore, Error, Page, RateLimit, RetryPolicy,
-    SecretString,
+    ApiError, ApiErrorDetail, AppKey, CacheLimits, ClientBuilder, ClientCore, Error, Page,
+    RateLimit, RetryPolicy, SecretString,
 };
 
 /// The README's examples, compiled as doctests so that they stay true.

@@ -27,7 +27,12 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
-use super::github::{API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT};
+use super::app_jwt::{AppKey, bearer};
+use super::credentials::Credentials;
+use super::github::{
+    API_VERSION_HEADER, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_USER_AGENT,
+};
+use super::response_cache::{CacheLimits, ResponseCache};
 use super::{Error, RateLimit, RetryPolicy, SecretString};
 
 /// The default per-request timeout when the client builds its own HTTP client.
@@ -48,8 +53,9 @@ pub trait ApiClient: Clone + Send + Sync + Sized + 'static {
     fn core(&self) -> &ClientCore<Self>;
 }
 
-/// The HTTP core of an API client: connection pool, base URL, token, default headers, retry
-/// policy and the latest rate-limit state. Cheap to clone (clones share all of it).
+/// The HTTP core of an API client: connection pool, base URL, credentials, default headers,
+/// retry policy, response cache and the latest rate-limit state. Cheap to clone (clones share
+/// all of it).
 ///
 /// `C` is the client type that wraps it (the generated `Client`); it only decides what the
 /// core's client-returning methods return.
@@ -65,7 +71,9 @@ pub(super) struct Inner {
     pub(super) base_url: Url,
     /// The base URL's path without the trailing `/` (`""` or e.g. `/api/v3`).
     pub(super) base_path: String,
-    pub(super) token: Option<SecretString>,
+    pub(super) credentials: Credentials,
+    /// Shared with the installation clients made from this one.
+    pub(super) cache: Option<Arc<ResponseCache>>,
     pub(super) user_agent: HeaderValue,
     pub(super) api_version: HeaderValue,
     pub(super) timeout: Option<Duration>,
@@ -83,6 +91,14 @@ impl<C> Clone for ClientCore<C> {
 }
 
 impl<C> ClientCore<C> {
+    /// Wraps shared client state.
+    pub(super) fn from_inner(inner: Arc<Inner>) -> ClientCore<C> {
+        ClientCore {
+            inner,
+            client: PhantomData,
+        }
+    }
+
     /// The latest `x-ratelimit-*` values seen on any response of this client (or its clones).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         match self.inner.rate_limit.lock() {
@@ -115,7 +131,8 @@ impl<C> fmt::Debug for ClientCore<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientCore")
             .field("base_url", &self.inner.base_url.as_str())
-            .field("token", &self.inner.token)
+            .field("credentials", &self.inner.credentials)
+            .field("cache", &self.inner.cache)
             .field("user_agent", &self.inner.user_agent)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
@@ -162,6 +179,10 @@ impl std::ops::Deref for RawClient {
 pub struct ClientBuilder<C = RawClient> {
     base_url: Option<String>,
     token: Option<SecretString>,
+    /// The app's key, or why it is unusable (reported by `build`).
+    app: Option<Result<AppKey, Error>>,
+    /// `None`: no response cache.
+    cache: Option<CacheLimits>,
     user_agent: Option<String>,
     api_version: Option<String>,
     timeout: Option<Duration>,
@@ -175,6 +196,8 @@ impl<C> fmt::Debug for ClientBuilder<C> {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
             .field("token", &self.token)
+            .field("app", &self.app)
+            .field("cache", &self.cache)
             .field("user_agent", &self.user_agent)
             .field("api_version", &self.api_version)
             .field("timeout", &self.timeout)
@@ -197,6 +220,8 @@ impl<C: ApiClient> ClientBuilder<C> {
         ClientBuilder {
             base_url: None,
             token: None,
+            app: None,
+            cache: Some(CacheLimits::default()),
             user_agent: None,
             api_version: None,
             timeout: None,
@@ -217,6 +242,38 @@ impl<C: ApiClient> ClientBuilder<C> {
     /// The token sent as `Authorization: Bearer <token>` (only to the base URL's host).
     pub fn token(mut self, token: impl Into<String>) -> ClientBuilder<C> {
         self.token = Some(SecretString::from(token.into()));
+        self.app = None;
+        self
+    }
+
+    /// Authenticates as a GitHub App: `app_id_or_client_id` is the app's numeric ID or its
+    /// client ID, `private_key_pem` its private key as GitHub issues it (PKCS#1 PEM; PKCS#8
+    /// works too). The client signs a JWT (RS256) with it and signs a new one before it
+    /// expires; [`ClientCore::installation`] gives clients that act as one installation.
+    /// Replaces a [`ClientBuilder::token`].
+    ///
+    /// A key that is not a usable RSA private key makes [`ClientBuilder::build`] fail with
+    /// [`Error::InvalidAppKey`], which says what is wrong (never the key).
+    pub fn github_app(
+        mut self,
+        app_id_or_client_id: impl ToString,
+        private_key_pem: impl AsRef<[u8]>,
+    ) -> ClientBuilder<C> {
+        self.app = Some(AppKey::from_pem(app_id_or_client_id, private_key_pem));
+        self.token = None;
+        self
+    }
+
+    /// Bounds the cache of conditional requests (default [`CacheLimits::default`]: 512
+    /// responses or 16 MiB). See [`CacheLimits`] for what is kept and when it is used.
+    pub fn response_cache(mut self, limits: CacheLimits) -> ClientBuilder<C> {
+        self.cache = Some(limits);
+        self
+    }
+
+    /// Turns conditional requests off: no response is kept and no `If-None-Match` is sent.
+    pub fn without_response_cache(mut self) -> ClientBuilder<C> {
+        self.cache = None;
         self
     }
 
@@ -257,14 +314,12 @@ impl<C: ApiClient> ClientBuilder<C> {
     pub fn build(self) -> Result<C, Error> {
         let (base_url, base_path) =
             parse_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
-        if let Some(token) = &self.token {
-            // Validated here so that a bad token fails early; the value is never reported.
-            HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())).map_err(|_| {
-                Error::InvalidHeader {
-                    name: "authorization".to_owned(),
-                }
-            })?;
-        }
+        // Checked here so that a bad token or key fails early; neither is ever reported.
+        let credentials = match (self.app, &self.token) {
+            (Some(app), _) => Credentials::app(app?),
+            (None, Some(token)) => Credentials::Token(bearer(token.expose_secret())?),
+            (None, None) => Credentials::None,
+        };
         let user_agent = header_value(
             "user-agent",
             self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT),
@@ -289,7 +344,10 @@ impl<C: ApiClient> ClientBuilder<C> {
                 http,
                 base_url,
                 base_path,
-                token: self.token,
+                credentials,
+                cache: self
+                    .cache
+                    .map(|limits| Arc::new(ResponseCache::new(limits))),
                 user_agent,
                 api_version,
                 timeout,
@@ -395,15 +453,18 @@ mod tests {
         let client = RawClient::builder().token("ghp_topsecret").build().unwrap();
         let debug = format!("{client:?}");
         assert!(!debug.contains("ghp_topsecret"), "{debug}");
-        assert!(debug.contains("token: Some(<redacted>)"), "{debug}");
+        assert!(debug.contains("Token(<redacted>)"), "{debug}");
         let builder = format!("{:?}", RawClient::builder().token("ghp_topsecret"));
         assert!(!builder.contains("ghp_topsecret"), "{builder}");
-                assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
+        assert!(DEFAULT_USER_AGENT.ends_with(concat!("-rust/", env!("CARGO_PKG_VERSION"))));
     }
 
     #[test]
     fn invalid_token_or_user_agent() {
-        let err = RawClient::builder().token("bad\ntoken").build().unwrap_err();
+        let err = RawClient::builder()
+            .token("bad\ntoken")
+            .build()
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidHeader { .. }));
         assert!(!err.to_string().contains("bad"));
         assert!(RawClient::builder().user_agent("x\ny").build().is_err());

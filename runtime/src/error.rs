@@ -102,6 +102,23 @@ pub enum Error {
         /// The header name.
         name: String,
     },
+    /// The GitHub App private key given to the builder is unusable. The key is never included.
+    #[error("invalid GitHub App private key: {reason}")]
+    InvalidAppKey {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A GitHub App JWT could not be signed.
+    #[error("could not sign the GitHub App JWT: {reason}")]
+    AppJwt {
+        /// The signing library's explanation.
+        reason: String,
+    },
+    /// [`ClientCore::installation`](crate::ClientCore::installation) (or `installation_for_org`,
+    /// `installation_for_repo`) was called on a client that
+    /// does not authenticate as a GitHub App.
+    #[error("installation clients can only be made from a client built with `github_app`")]
+    NotAnApp,
     /// The underlying HTTP client could not be built.
     #[error("failed to build the HTTP client: {0}")]
     Build(#[source] reqwest::Error),

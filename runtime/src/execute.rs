@@ -3,14 +3,17 @@
 use std::time::{Duration, Instant};
 
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, IF_NONE_MATCH,
+    USER_AGENT,
 };
+use reqwest::{Method, StatusCode};
 use tracing::Instrument;
 use tracing::field::Empty;
 use url::Url;
 
 use super::error::from_response;
 use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
+use super::response_cache::{CacheKey, CachedResponse};
 use super::{ClientCore, Error, RawResponse, Request};
 
 impl<C> ClientCore<C> {
@@ -60,16 +63,53 @@ impl<C> ClientCore<C> {
         span: &tracing::Span,
     ) -> Result<RawResponse, Error> {
         let url = self.request_url(request)?;
-        let headers = self.request_headers(request, &url)?;
+        let mut headers = self.request_headers(request)?;
+        // Credentials go only to the base URL's scheme, host and port.
+        let authorize = same_origin(&url, &self.inner.base_url);
+        let cache_key = self.cache_key(request, &url, &headers);
         let mut attempts = 0u32;
         let mut waited = Duration::ZERO;
+        let mut reauthorized = false;
         loop {
             attempts += 1;
             span.record("retries", attempts - 1);
-            let error = match self.send_once(request, &url, &headers).await {
-                Ok(response) => return Ok(response),
+            let authorization = if authorize {
+                self.inner.credentials.authorization().await?
+            } else {
+                None
+            };
+            match &authorization {
+                Some(authorization) => {
+                    headers.insert(AUTHORIZATION, authorization.value.clone());
+                }
+                None if !authorize => {
+                    headers.remove(AUTHORIZATION);
+                }
+                None => {}
+            }
+            let cached = self.cached(cache_key.as_ref(), &mut headers);
+            let error = match self
+                .send_once(request, &url, &headers, cached.as_deref())
+                .await
+            {
+                Ok(response) => {
+                    self.store(cache_key, &response);
+                    return Ok(response);
+                }
                 Err(error) => error,
             };
+            // A refused installation token: one more attempt with a new one, not counted.
+            if !reauthorized
+                && let Some(authorization) = &authorization
+                && self
+                    .inner
+                    .credentials
+                    .refused(authorization, error.status())
+            {
+                reauthorized = true;
+                attempts -= 1;
+                continue;
+            }
             let Some(delay) =
                 self.inner
                     .retry
@@ -122,7 +162,8 @@ impl<C> ClientCore<C> {
         Ok(url)
     }
 
-    fn request_headers(&self, request: &Request, url: &Url) -> Result<HeaderMap, Error> {
+    /// The headers of every attempt, except `Authorization` and `If-None-Match`.
+    fn request_headers(&self, request: &Request) -> Result<HeaderMap, Error> {
         let mut headers = HeaderMap::new();
         headers.insert(
             ACCEPT,
@@ -143,18 +184,45 @@ impl<C> ClientCore<C> {
                 })?;
             headers.insert(header_name, header_value(name, value)?);
         }
-        let same_origin = same_origin(url, &self.inner.base_url);
-        if !same_origin {
-            headers.remove(AUTHORIZATION);
-        } else if let Some(token) = &self.inner.token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-                .map_err(|_| Error::InvalidHeader {
-                    name: "authorization".to_owned(),
-                })?;
-            value.set_sensitive(true);
-            headers.insert(AUTHORIZATION, value);
-        }
         Ok(headers)
+    }
+
+    /// The cache key of a GET the caller did not make conditional itself, if the
+    /// response cache is on.
+    fn cache_key(&self, request: &Request, url: &Url, headers: &HeaderMap) -> Option<CacheKey> {
+        self.inner.cache.as_ref()?;
+        (request.method == Method::GET && !headers.contains_key(IF_NONE_MATCH)).then(|| CacheKey {
+            scope: self.inner.credentials.cache_scope(),
+            accept: request.accept,
+            url: url.as_str().to_owned(),
+        })
+    }
+
+    /// The stored response for `key`, whose `ETag` is then sent as `If-None-Match` (and
+    /// none when it was evicted since the previous attempt).
+    fn cached(
+        &self,
+        key: Option<&CacheKey>,
+        headers: &mut HeaderMap,
+    ) -> Option<std::sync::Arc<CachedResponse>> {
+        let cached = self.inner.cache.as_ref()?.get(key?);
+        match &cached {
+            Some(cached) => headers.insert(IF_NONE_MATCH, cached.etag.clone()),
+            None => headers.remove(IF_NONE_MATCH),
+        };
+        cached
+    }
+
+    /// Keeps a fresh 200 response that carries an `ETag`.
+    fn store(&self, key: Option<CacheKey>, response: &RawResponse) {
+        if let (Some(cache), Some(key)) = (&self.inner.cache, key)
+            && response.status() == StatusCode::OK
+            && !response.not_modified()
+            && let Some(entry) =
+                CachedResponse::from_parts(response.status(), response.headers(), response.bytes())
+        {
+            cache.insert(key, entry);
+        }
     }
 
     async fn send_once(
@@ -162,6 +230,7 @@ impl<C> ClientCore<C> {
         request: &Request,
         url: &Url,
         headers: &HeaderMap,
+        cached: Option<&CachedResponse>,
     ) -> Result<RawResponse, Error> {
         let transport = |source| Error::Transport {
             method: request.method.clone(),
@@ -179,14 +248,20 @@ impl<C> ClientCore<C> {
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
-        let response = builder.send().await.map_err(transport)?;
+        let mut response = builder.send().await.map_err(transport)?;
         let status = response.status();
-        let response_headers = response.headers().clone();
+        let response_headers = std::mem::take(response.headers_mut());
         let final_url = response.url().clone();
         self.record_rate_limit(&response_headers);
-        let body = Vec::from(response.bytes().await.map_err(transport)?);
+        let body = response.bytes().await.map_err(transport)?;
         if status.is_success() {
             Ok(RawResponse::new(status, response_headers, body, final_url))
+        } else if let (StatusCode::NOT_MODIFIED, Some(cached)) = (status, cached) {
+            Ok(RawResponse::revalidated(
+                cached,
+                response_headers,
+                final_url,
+            ))
         } else {
             Err(from_response(status, &response_headers, &body))
         }

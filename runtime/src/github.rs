@@ -1,6 +1,9 @@
 //! What is particular to GitHub's REST API, stated once: the default base URL, the headers
 //! every request sends and the response headers the runtime reads.
 //!
+//! (GitHub App authentication, JWTs and installation tokens, is in
+//! [`app_jwt`](crate::app_jwt) and `installation`.)
+//!
 //! (GitHub's error body, `{"message", "documentation_url", "errors"}`, is decoded in
 //! [`error`](crate::error); the `x-ratelimit-*` headers in [`rate_limit`](crate::rate_limit).)
 //! A generated client may override the base URL with its spec's first `servers` entry.

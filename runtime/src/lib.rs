@@ -10,51 +10,88 @@
 //! What the runtime takes care of:
 //!
 //! * default headers (`Accept: application/vnd.github+json`,
-//!   `X-GitHub-Api-Version`, `User-Agent`, `Authorization: Bearer …`), the token
+//!   `X-GitHub-Api-Version`, `User-Agent`, `Authorization: Bearer …`), credentials
 //!   being sent only to the base URL's host;
 //! * refusing path parameters that would change the request path;
 //! * mapping non-2xx responses to [`Error::Api`] / [`Error::RateLimited`];
 //! * retries with backoff per [`RetryPolicy`], honouring `Retry-After` and rate-limit
 //!   resets;
+//! * authenticating with a token, as a GitHub App ([`ClientBuilder::github_app`]:
+//!   [`app_jwt`]) or as one of its installations ([`ClientCore::installation`]: token
+//!   exchange and renewal in `installation`), the credentials of each request coming from
+//!   `credentials`;
+//! * conditional GETs: `If-None-Match` from a bounded cache of the last responses, a
+//!   `304 Not Modified` answered from it ([`response_cache`], [`RawResponse::not_modified`]);
 //! * tracking the latest [`RateLimit`] ([`ClientCore::rate_limit`]);
 //! * one `github_request` tracing span per call (never with the token, query
 //!   values or bodies).
 //!
 //! Everything but [`reserved`] needs the default `client` feature.
 
-/// Applies `#[cfg(feature = "client")]` to each item.
-macro_rules! client_feature {
-    ($($item:item)*) => { $( #[cfg(feature = "client")] $item )* };
-}
-
 pub mod reserved;
 
-client_feature! {
-    pub mod client;
-    pub mod error;
-    pub mod execute;
-    pub mod github;
-    pub mod nullable;
-    pub mod page;
-    pub mod paginate;
-    pub mod path;
-    pub mod rate_limit;
-    pub mod request;
-    pub mod response;
-    pub mod retry;
-    pub mod secret;
+// Each item carries its own `cfg` (not a wrapping macro: rustfmt does not visit modules
+// declared inside a macro call).
+#[cfg(feature = "client")]
+pub mod app_jwt;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+mod credentials;
+#[cfg(feature = "client")]
+pub mod error;
+#[cfg(feature = "client")]
+pub mod execute;
+#[cfg(feature = "client")]
+pub mod github;
+#[cfg(feature = "client")]
+mod installation;
+#[cfg(feature = "client")]
+pub mod nullable;
+#[cfg(feature = "client")]
+pub mod page;
+#[cfg(feature = "client")]
+pub mod paginate;
+#[cfg(feature = "client")]
+pub mod path;
+#[cfg(feature = "client")]
+pub mod rate_limit;
+#[cfg(feature = "client")]
+pub mod request;
+#[cfg(feature = "client")]
+pub mod response;
+#[cfg(feature = "client")]
+pub mod response_cache;
+#[cfg(feature = "client")]
+pub mod retry;
+#[cfg(feature = "client")]
+pub mod secret;
 
-    pub use client::{ApiClient, ClientBuilder, ClientCore, RawClient};
-    pub use error::{ApiError, ApiErrorDetail, Error};
-    pub use page::{Links, Page};
-    pub use paginate::{Paginated, collect_all, stream};
-    pub use path::path_segment;
-    pub use rate_limit::RateLimit;
-    pub use request::Request;
-    pub use response::RawResponse;
-    pub use retry::RetryPolicy;
-    pub use secret::SecretString;
+#[cfg(feature = "client")]
+pub use app_jwt::AppKey;
+#[cfg(feature = "client")]
+pub use client::{ApiClient, ClientBuilder, ClientCore, RawClient};
+#[cfg(feature = "client")]
+pub use error::{ApiError, ApiErrorDetail, Error};
+#[cfg(feature = "client")]
+pub use page::{Links, Page};
+#[cfg(feature = "client")]
+pub use paginate::{Paginated, collect_all, stream};
+#[cfg(feature = "client")]
+pub use path::path_segment;
+#[cfg(feature = "client")]
+pub use rate_limit::RateLimit;
+#[cfg(feature = "client")]
+pub use request::Request;
+#[cfg(feature = "client")]
+pub use response::RawResponse;
+#[cfg(feature = "client")]
+pub use response_cache::CacheLimits;
+#[cfg(feature = "client")]
+pub use retry::RetryPolicy;
+#[cfg(feature = "client")]
+pub use secret::SecretString;
 
-    #[cfg(test)]
-    mod tests;
-}
+#[cfg(feature = "client")]
+#[cfg(test)]
+mod tests;

@@ -160,6 +160,7 @@ pub struct Page<T> {
     links: Links,
     rate_limit: Option<RateLimit>,
     request_id: Option<String>,
+    not_modified: bool,
 }
 
 impl<T> Page<T> {
@@ -172,6 +173,7 @@ impl<T> Page<T> {
             links: Links::from_headers(response.headers(), Some(response.url())),
             rate_limit: response.rate_limit(),
             request_id: response.request_id().map(str::to_owned),
+            not_modified: response.not_modified(),
         }
     }
 
@@ -233,6 +235,13 @@ impl<T> Page<T> {
     /// The `x-github-request-id` of the response.
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// Whether this page is the stored copy GitHub confirmed with `304 Not Modified`
+    /// (nothing changed since it was fetched; the request did not count against the
+    /// primary rate limit).
+    pub fn not_modified(&self) -> bool {
+        self.not_modified
     }
 }
 

@@ -1,31 +1,75 @@
 //! [`RawResponse`]: a successful response with its body fully read.
 
+use bytes::Bytes;
 use reqwest::StatusCode;
-use reqwest::header::HeaderMap;
+use reqwest::header::{CONTENT_LENGTH, HeaderMap};
 use url::Url;
 
 use super::Error;
 use super::error::excerpt;
 use super::rate_limit::{RateLimit, header_str};
+use super::response_cache::CachedResponse;
 
 /// A successful (2xx) response whose body has been read into memory.
 #[derive(Debug, Clone)]
 pub struct RawResponse {
     status: StatusCode,
     headers: HeaderMap,
-    body: Vec<u8>,
+    body: Bytes,
     url: Url,
+    not_modified: bool,
 }
 
 impl RawResponse {
     /// Creates a response (used by the client, and handy in tests).
-    pub fn new(status: StatusCode, headers: HeaderMap, body: Vec<u8>, url: Url) -> RawResponse {
+    pub fn new(
+        status: StatusCode,
+        headers: HeaderMap,
+        body: impl Into<Bytes>,
+        url: Url,
+    ) -> RawResponse {
         RawResponse {
             status,
             headers,
-            body,
+            body: body.into(),
             url,
+            not_modified: false,
         }
+    }
+
+    /// The stored response, answered again by a `304 Not Modified` whose headers
+    /// (`ETag`, rate limit, request id, ...) replace the stored ones of the same name.
+    pub(super) fn revalidated(cached: &CachedResponse, fresh: HeaderMap, url: Url) -> RawResponse {
+        let mut headers = cached.headers.clone();
+        let mut current = None;
+        for (name, value) in fresh {
+            match name {
+                // A 304 has no body; the stored body keeps its length.
+                Some(name) if name == CONTENT_LENGTH => current = None,
+                Some(name) => {
+                    headers.insert(name.clone(), value);
+                    current = Some(name);
+                }
+                None => {
+                    if let Some(name) = &current {
+                        headers.append(name.clone(), value);
+                    }
+                }
+            }
+        }
+        RawResponse {
+            status: cached.status,
+            headers,
+            body: cached.body.clone(),
+            url,
+            not_modified: true,
+        }
+    }
+
+    /// Whether GitHub answered `304 Not Modified` to a conditional request and this is
+    /// the stored response (which did not count against the primary rate limit).
+    pub fn not_modified(&self) -> bool {
+        self.not_modified
     }
 
     /// The HTTP status.
@@ -40,6 +84,11 @@ impl RawResponse {
 
     /// The raw body.
     pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The raw body, shared without copying.
+    pub fn bytes(&self) -> &Bytes {
         &self.body
     }
 
@@ -62,7 +111,7 @@ impl RawResponse {
 
     /// The body as UTF-8 text.
     pub fn text(&self) -> Result<String, Error> {
-        String::from_utf8(self.body.clone()).map_err(|source| Error::InvalidText {
+        String::from_utf8(self.body.to_vec()).map_err(|source| Error::InvalidText {
             status: self.status,
             source,
         })

@@ -2,7 +2,7 @@
 # Contract tests of the generated client against Prism (see README.md next to this file).
 #
 # Installs the pinned Prism (npm ci) and runs the Rust tests that start Prism on a free
-# port of 127.0.0.1, call all 71 operations (example and dynamic responses) and run the
+# port of 127.0.0.1, call all 72 operations (the 71 runner operations and the rate-limit status) (example and dynamic responses) and run the
 # examples. Extra arguments are passed to `cargo test`.
 set -eu
 cd "$(dirname "$0")/../.."

@@ -1,6 +1,7 @@
 //! The GitHub App endpoints (installation lookup, installation access tokens) and
-//! `GET /rate_limit`. These are not in the curated spec, so their bodies are written here
-//! from GitHub's documented shape.
+//! `GET /rate_limit`. The app endpoints are not in the curated spec (the runtime calls them,
+//! not generated code), so their bodies are written here from GitHub's documented shape;
+//! `/rate_limit` answers with the generated `RateLimitOverview`.
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use axum::extract::{Extension, Path};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use github_runners::{RateLimitBucket, RateLimitOverview, RateLimitResources};
 use serde_json::{Value, json};
 
 use super::{State, created};
@@ -120,31 +122,44 @@ async fn repo_installation(
 async fn rate_limit(
     axum::extract::State(shared): State,
     Extension(credential): Extension<Credential>,
-) -> Json<Value> {
+) -> Json<RateLimitOverview> {
     let core = lock(&shared.limits).peek(&credential.bucket());
-    let core = json!({
-        "limit": core.limit,
-        "remaining": core.remaining,
-        "reset": core.reset.timestamp(),
-        "used": core.used,
-        "resource": "core",
-    });
-    let unused = |limit: u64, resource: &str| {
-        json!({
-            "limit": limit,
-            "remaining": limit,
-            "reset": chrono::Utc::now().timestamp() + 3600,
-            "used": 0,
-            "resource": resource,
-        })
+    let core = RateLimitBucket {
+        limit: saturating_i64(core.limit),
+        remaining: saturating_i64(core.remaining),
+        reset: core.reset.timestamp(),
+        used: saturating_i64(core.used),
     };
-    Json(json!({
-        "resources": {
-            "core": core,
-            "search": unused(30, "search"),
-            "graphql": unused(5000, "graphql"),
-            "actions_runner_registration": unused(10_000, "actions_runner_registration"),
+    let next_hour = chrono::Utc::now().timestamp() + 3600;
+    let unused = |limit: i64| RateLimitBucket {
+        limit,
+        remaining: limit,
+        reset: next_hour,
+        used: 0,
+    };
+    Json(RateLimitOverview {
+        resources: RateLimitResources {
+            core: core.clone(),
+            search: unused(30),
+            graphql: Some(unused(5000)),
+            code_search: None,
+            integration_manifest: None,
+            source_import: None,
+            code_scanning_upload: None,
+            code_scanning_autofix: None,
+            actions_runner_registration: Some(unused(10_000)),
+            scim: None,
+            dependency_snapshots: None,
+            dependency_sbom: None,
+            audit_log: None,
+            audit_log_streaming: None,
+            additional_properties: Default::default(),
         },
-        "rate": core,
-    }))
+        rate: core,
+    })
+}
+
+/// A counter as the model's integer (budgets are far below `i64::MAX`; saturate rather than wrap).
+fn saturating_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
 }

@@ -16,11 +16,15 @@ pub fn client_from_env() -> Result<Client, Box<dyn Error>> {
         .ok_or(
             "GITHUB_TOKEN is not set: export a token that can manage the organization's runners",
         )?;
-    let base_url = std::env::var("GITHUB_API_URL")
+    Ok(Client::builder().base_url(api_url()).token(token).build()?)
+}
+
+/// `GITHUB_API_URL`, or github.com's API.
+pub fn api_url() -> String {
+    std::env::var("GITHUB_API_URL")
         .ok()
         .filter(|url| !url.is_empty())
-        .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
-    Ok(Client::builder().base_url(base_url).token(token).build()?)
+        .unwrap_or_else(|| DEFAULT_API_URL.to_owned())
 }
 
 /// The organization: the first command-line argument, else `GITHUB_ORG`.
