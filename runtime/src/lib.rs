@@ -30,6 +30,7 @@ macro_rules! client_feature {
 pub mod reserved;
 
 client_feature! {
+    pub mod body;
     pub mod client;
     pub mod error;
     pub mod execute;
@@ -54,6 +55,9 @@ client_feature! {
     pub use response::RawResponse;
     pub use retry::RetryPolicy;
     pub use secret::SecretString;
+
+    pub use body::{Body, FilePart, Multipart};
+    pub use bytes::Bytes;
 
     #[cfg(test)]
     mod tests;
