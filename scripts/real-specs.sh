@@ -82,8 +82,8 @@ for entry in "${specs[@]}"; do
   lines=$(cat "$out"/src/*.rs | wc -l)
   echo "generated code: $lines lines"
   if grep -q '^warning: ' "$log"; then
-    echo "drop reasons (count, message with the specifics of each place removed):"
-    grep '^warning: ' "$log" | sed -E 's/^warning: //; s/`[^`]*`/`…`/g' | sort | uniq -c | sort -rn | head -n 12
+    echo "drop reasons (count, message; the target of each \$ref elided):"
+    grep '^warning: ' "$log" | sed -E 's/^warning: //; s/`\$ref: [^`]*`/`$ref: …`/g' | sort | uniq -c | sort -rn | head -n 12
   fi
   built="not built"
   if [[ "${BUILD:-1}" != 0 ]]; then
