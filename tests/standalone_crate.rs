@@ -7,6 +7,7 @@
     reason = "a failed expectation fails the test"
 )]
 
+use github_runners_codegen::Config;
 use github_runners_codegen::standalone::{
     DEPENDENCIES, RUNTIME_PACKAGE, RUNTIME_VERSION, RuntimeDependency, crate_files,
 };
@@ -15,12 +16,14 @@ use std::path::{Path, PathBuf};
 
 fn files(runtime: &RuntimeDependency) -> Vec<(PathBuf, String)> {
     crate_files(
+        &Config::new(),
         &spec_bytes(),
         "spec/github-runners.yaml",
         "my-runners",
         runtime,
     )
     .unwrap_or_else(|error| panic!("{error}"))
+    .files
 }
 
 fn file<'a>(files: &'a [(PathBuf, String)], path: &str) -> &'a str {

@@ -1,6 +1,6 @@
 //! The build-script front end: a builder of options and one call that does the IO.
 
-use crate::{Error, emit, format, write};
+use crate::{Error, Report, emit, format, write};
 use std::path::{Path, PathBuf};
 
 /// Options for generating a client, in the style of `prost_build::Config`.
@@ -10,6 +10,54 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     rerun_if_changed: bool,
+    lenient: bool,
+}
+
+/// Generated source, with what lenient mode dropped to get there.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The formatted source text.
+    pub source: String,
+    /// One located warning per problem that lenient mode worked around (empty when strict).
+    pub warnings: Report,
+    /// How many operations were generated.
+    pub operations: usize,
+    /// How many operations lenient mode dropped.
+    pub dropped: usize,
+}
+
+impl Generated {
+    /// The warnings and the summary as the `cargo:warning=` lines of a build script, one per
+    /// line of text (cargo shows each as a warning of the build); none when nothing dropped.
+    pub fn cargo_warnings(&self) -> Vec<String> {
+        if self.warnings.is_empty() {
+            return Vec::new();
+        }
+        let mut lines: Vec<String> = self
+            .warnings
+            .diagnostics
+            .iter()
+            .flat_map(|diagnostic| {
+                let text = diagnostic.to_string();
+                text.lines()
+                    .map(|line| format!("cargo:warning={line}"))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines.push(format!("cargo:warning={}", self.summary()));
+        lines
+    }
+
+    /// One line for the end of a run: `generated 120 operations, dropped 3`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        format!(
+            "generated {} operation{}, dropped {}",
+            self.operations,
+            plural(self.operations),
+            self.dropped
+        )
+    }
 }
 
 impl Default for Config {
@@ -19,6 +67,7 @@ impl Default for Config {
             out_dir: None,
             file_name: None,
             rerun_if_changed: true,
+            lenient: false,
         }
     }
 }
@@ -56,23 +105,48 @@ impl Config {
         self
     }
 
+    /// Lenient mode (default off): an operation the generator cannot use is dropped with a
+    /// located warning instead of failing the spec, and a problem in a shared component drops
+    /// the operations that use it. A spec whose every operation drops is still an error.
+    pub fn lenient(&mut self, enabled: bool) -> &mut Config {
+        self.lenient = enabled;
+        self
+    }
+
     /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
-    /// diagnostics and in the header.
+    /// diagnostics and in the header. Lenient mode's warnings are dropped; use
+    /// [`Config::generate_with_warnings`] to see them.
     pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
+        self.generate_with_warnings(spec, spec_name)
+            .map(|generated| generated.source)
+    }
+
+    /// Generates source text from spec bytes, with lenient mode's warnings and counts: pure,
+    /// no IO.
+    pub fn generate_with_warnings(&self, spec: &[u8], spec_name: &str) -> Result<Generated, Error> {
         let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
                 "`{}` is not a Rust path (try `crate::runtime`)",
                 self.runtime_module
             ))
         })?;
-        let api = crate::check(spec, spec_name)?;
-        let tokens = emit::emit(&api, &runtime).map_err(Error::Internal)?;
-        format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
+        let checked = crate::pipeline::check(spec, self.lenient)
+            .map_err(|report| Error::Spec(crate::locate(report, spec, spec_name)))?;
+        let tokens = emit::emit(&checked.api, &runtime).map_err(Error::Internal)?;
+        let source =
+            format::format(tokens, spec_name, &checked.api.title).map_err(Error::Internal)?;
+        Ok(Generated {
+            source,
+            warnings: crate::locate(checked.warnings, spec, spec_name),
+            operations: checked.api.operations.len(),
+            dropped: checked.dropped,
+        })
     }
 
     /// Reads the spec at `spec`, generates, and writes the output file into the output
     /// directory unless it already holds the same bytes. Prints `cargo:rerun-if-changed` for
-    /// the spec only. Returns the path of the output file.
+    /// the spec only, and lenient mode's warnings and summary as `cargo:warning=` lines.
+    /// Returns the path of the output file.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let spec = spec.as_ref();
         if self.rerun_if_changed {
@@ -82,7 +156,11 @@ impl Config {
             path: spec.to_path_buf(),
             source,
         })?;
-        let source = self.generate_source(&bytes, &spec.display().to_string())?;
+        let generated = self.generate_with_warnings(&bytes, &spec.display().to_string())?;
+        for line in generated.cargo_warnings() {
+            println!("{line}");
+        }
+        let source = generated.source;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -145,6 +223,32 @@ mod tests {
             source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request};"),
             "{source}"
         );
+    }
+
+    #[test]
+    fn lenient_warnings_become_cargo_warning_lines_and_strict_mode_rejects_the_spec() {
+        let spec = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      operationId: get-a\n      responses: {'204': {description: done}}\n  /b:\n    get:\n      operationId: get-b\n      parameters: [{name: s, in: cookie, schema: {type: string}}]\n      responses: {'204': {description: done}}\n";
+        assert!(Config::new().generate_source(spec, "spec.yaml").is_err());
+        let generated = Config::new()
+            .lenient(true)
+            .generate_with_warnings(spec, "spec.yaml")
+            .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!((generated.operations, generated.dropped), (1, 1));
+        assert_eq!(
+            generated.cargo_warnings(),
+            [
+                "cargo:warning=warning: parameter `s` is a cookie parameter, which is not supported",
+                "cargo:warning=  --> spec.yaml:11 at #/paths/~1b/get/parameters/0/in",
+                "cargo:warning=  = help: send it as a header parameter, or remove it",
+                "cargo:warning=  = note: dropped operation `get-b`",
+                "cargo:warning=generated 1 operation, dropped 1",
+            ]
+        );
+        let clean = Config::new()
+            .lenient(true)
+            .generate_with_warnings(SPEC, "spec.yaml")
+            .unwrap_or_else(|error| panic!("{error}"));
+        assert!(clean.cargo_warnings().is_empty());
     }
 
     #[test]

@@ -29,9 +29,22 @@ pub enum Location {
     },
 }
 
+/// Whether a problem stops generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The spec cannot be generated as it is.
+    #[default]
+    Error,
+    /// Lenient mode worked around the problem by dropping what it belongs to (the
+    /// diagnostic's note says what).
+    Warning,
+}
+
 /// One problem in a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error, or a warning of lenient mode.
+    pub severity: Severity,
     /// The spec file the problem is in.
     pub file: PathBuf,
     /// Where in that file.
@@ -40,12 +53,15 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// What lenient mode did about it (the operations and components it dropped).
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
     /// A diagnostic at a JSON pointer (its line is filled in later, see [`Report::locate`]).
     pub fn at_pointer(pointer: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             file: PathBuf::new(),
             location: Location::Pointer {
                 pointer: pointer.into(),
@@ -53,16 +69,19 @@ impl Diagnostic {
             },
             message: message.into(),
             help: None,
+            note: None,
         }
     }
 
     /// A diagnostic about the whole file.
     pub fn whole_file(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             file: PathBuf::new(),
             location: Location::File,
             message: message.into(),
             help: None,
+            note: None,
         }
     }
 
@@ -76,7 +95,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.message)?;
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)?;
         let file = self.file.display();
         match &self.location {
             Location::File => write!(f, "\n  --> {file}")?,
@@ -92,6 +115,9 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
+        }
+        if let Some(note) = &self.note {
+            write!(f, "\n  = note: {note}")?;
         }
         Ok(())
     }
@@ -156,9 +182,23 @@ impl fmt::Display for Report {
         for diagnostic in &self.diagnostics {
             writeln!(f, "{diagnostic}\n")?;
         }
-        let count = self.diagnostics.len();
-        let noun = if count == 1 { "error" } else { "errors" };
-        write!(f, "{count} {noun} in the spec")
+        let warnings = self
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Warning)
+            .count();
+        let errors = self.diagnostics.len() - warnings;
+        let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+        match (errors, warnings) {
+            (_, 0) => write!(f, "{} in the spec", count(errors, "error")),
+            (0, _) => write!(f, "{} in the spec", count(warnings, "warning")),
+            _ => write!(
+                f,
+                "{} and {} in the spec",
+                count(errors, "error"),
+                count(warnings, "warning")
+            ),
+        }
     }
 }
 

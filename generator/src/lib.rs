@@ -32,18 +32,20 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
+mod lenient;
 mod load;
 mod lower;
 pub mod model;
 pub mod naming;
+mod pipeline;
 mod refs;
 mod spec;
 pub mod standalone;
 mod validate;
 mod write;
 
-pub use config::Config;
-pub use diagnostic::{Diagnostic, Location, Report};
+pub use config::{Config, Generated};
+pub use diagnostic::{Diagnostic, Location, Report, Severity};
 
 use std::path::PathBuf;
 
@@ -78,10 +80,9 @@ pub enum Error {
 ///
 /// `spec_name` is the file name used in diagnostics.
 pub fn check(spec: &[u8], spec_name: &str) -> Result<model::Api, Error> {
-    let located = |report: Report| Error::Spec(locate(report, spec, spec_name));
-    let document = load::load(spec).map_err(located)?;
-    validate::validate(&document).map_err(located)?;
-    lower::lower(&document).map_err(located)
+    pipeline::check(spec, false)
+        .map(|checked| checked.api)
+        .map_err(|report| Error::Spec(locate(report, spec, spec_name)))
 }
 
 /// Generates the client source for a spec with the default options: pure, no IO.

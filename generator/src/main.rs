@@ -7,11 +7,14 @@
 //! github-runners-codegen check SPEC                 validate only
 //! ```
 //!
+//! With `--lenient`, each command drops the operations it cannot generate instead of failing,
+//! prints a located warning for each problem and ends with `generated N operations, dropped M`.
+//!
 //! Exit status: 0 on success, 1 when the spec has errors (all of them are printed, located),
 //! 2 for usage errors.
 
 use clap::{Parser, Subcommand};
-use github_runners_codegen::{Config, Error, standalone};
+use github_runners_codegen::{Config, Error, Report, standalone};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +38,9 @@ enum Command {
         /// The Rust path of the runtime module the code uses.
         #[arg(long, default_value = "crate::runtime")]
         runtime_module: String,
+        /// Drop the operations that cannot be generated, with a warning each.
+        #[arg(long)]
+        lenient: bool,
     },
     /// Write a complete standalone crate (Cargo.toml, src/) for SPEC into DIR.
     Crate {
@@ -50,11 +56,17 @@ enum Command {
         /// `github-runners-runtime` of this generator's version.
         #[arg(long, value_name = "DIR")]
         runtime_path: Option<PathBuf>,
+        /// Drop the operations that cannot be generated, with a warning each.
+        #[arg(long)]
+        lenient: bool,
     },
     /// Validate SPEC and report every problem.
     Check {
         /// The OpenAPI 3.0 spec (YAML or JSON).
         spec: PathBuf,
+        /// Drop the operations that cannot be generated, with a warning each.
+        #[arg(long)]
+        lenient: bool,
     },
 }
 
@@ -78,41 +90,69 @@ fn run(command: Command) -> Result<String, Error> {
             spec,
             output,
             runtime_module,
+            lenient,
         } => {
             let bytes = read(&spec)?;
-            let source = Config::new()
+            let generated = Config::new()
                 .runtime_module(runtime_module)
-                .generate_source(&bytes, &spec.display().to_string())?;
-            std::fs::write(&output, source).map_err(|source| Error::Io {
+                .lenient(lenient)
+                .generate_with_warnings(&bytes, &spec.display().to_string())?;
+            std::fs::write(&output, &generated.source).map_err(|source| Error::Io {
                 path: output.clone(),
                 source,
             })?;
-            Ok(format!("wrote {}", output.display()))
+            Ok(outcome(
+                &generated.warnings,
+                &generated.summary(),
+                format!("wrote {}", output.display()),
+            ))
         }
         Command::Crate {
             spec,
             out,
             name,
             runtime_path,
+            lenient,
         } => {
             let runtime = match runtime_path {
                 Some(dir) => standalone::RuntimeDependency::Path(dir),
                 None => standalone::RuntimeDependency::Registry,
             };
-            standalone::write_crate(&spec, &out, &name, &runtime)?;
-            Ok(format!("wrote crate `{name}` into {}", out.display()))
+            let written = standalone::write_crate(
+                Config::new().lenient(lenient),
+                &spec,
+                &out,
+                &name,
+                &runtime,
+            )?;
+            Ok(outcome(
+                &written.warnings,
+                &written.summary,
+                format!("wrote crate `{name}` into {}", out.display()),
+            ))
         }
-        Command::Check { spec } => {
+        Command::Check { spec, lenient } => {
             let bytes = read(&spec)?;
-            let api = github_runners_codegen::check(&bytes, &spec.display().to_string())?;
-            Ok(format!(
-                "{}: ok ({} operations, {} models)",
-                spec.display(),
-                api.operations.len(),
-                api.types.len()
+            let generated = Config::new()
+                .lenient(lenient)
+                .generate_with_warnings(&bytes, &spec.display().to_string())?;
+            Ok(outcome(
+                &generated.warnings,
+                &generated.summary(),
+                format!("{}: ok", spec.display()),
             ))
         }
     }
+}
+
+/// What a successful run prints: lenient mode's warnings, then what was done, then the
+/// summary (always the last line).
+fn outcome(warnings: &Report, summary: &str, done: String) -> String {
+    let mut text = String::new();
+    for diagnostic in &warnings.diagnostics {
+        text.push_str(&format!("{diagnostic}\n\n"));
+    }
+    format!("{text}{done}\n{summary}")
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {

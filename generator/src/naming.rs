@@ -43,8 +43,9 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// Type names the generated code uses itself; a schema named like one of them gets a `Model`
-/// suffix instead of shadowing it.
+/// Type names the generated code uses itself, or that a standalone crate re-exports from the
+/// runtime next to it (`ApiError`, `RateLimit`, `RetryPolicy`); a schema named like one of them
+/// gets a `Model` suffix instead of shadowing it (or being shadowed).
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Client",
     "ClientCore",
@@ -55,6 +56,11 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Request",
     "RawResponse",
     "SecretString",
+    "Bytes",
+    "FilePart",
+    "ApiError",
+    "RateLimit",
+    "RetryPolicy",
     "Paginated",
     "Result",
     "Option",

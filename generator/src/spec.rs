@@ -25,13 +25,19 @@ pub const AVAILABILITY: &str = "x-github-availability";
 
 /// Whether a media type carries JSON (`application/json`, `application/vnd.github+json`…).
 pub fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type
+    let essence = media_type_essence(media_type);
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+/// A media type without its parameters, in lower case (`Text/Plain; charset=utf-8` →
+/// `text/plain`).
+pub fn media_type_essence(media_type: &str) -> String {
+    media_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+        .to_ascii_lowercase()
 }
 
 /// The `{name}` parameters of a path template, in order.

@@ -4,7 +4,7 @@
 //! this generator's own version (the two are released together), or at a local path
 //! ([`RuntimeDependency::Path`], e.g. a checkout of this repository before a release).
 
-use crate::{Config, Error, write};
+use crate::{Config, Error, Report, write};
 use std::path::{Path, PathBuf};
 
 /// The runtime crate's package name.
@@ -43,36 +43,59 @@ pub enum RuntimeDependency {
     Path(PathBuf),
 }
 
-/// The files of a standalone crate named `name` for a spec: (relative path, contents).
+/// The files of a standalone crate, with what lenient mode dropped to write them.
+#[derive(Debug, Clone)]
+pub struct CrateFiles {
+    /// (relative path, contents) of each file.
+    pub files: Vec<(PathBuf, String)>,
+    /// Lenient mode's located warnings (empty when strict).
+    pub warnings: Report,
+    /// `generated N operations, dropped M`.
+    pub summary: String,
+}
+
+/// The files of a standalone crate named `name` for a spec, generated with `config`'s
+/// options (its runtime module is the crate's own `runtime`).
 pub fn crate_files(
+    config: &Config,
     spec: &[u8],
     spec_name: &str,
     name: &str,
     runtime: &RuntimeDependency,
-) -> Result<Vec<(PathBuf, String)>, Error> {
+) -> Result<CrateFiles, Error> {
     let package = crate::naming::bare(&crate::naming::value_name(name)).replace('_', "-");
     if package.is_empty() || name.trim().is_empty() {
         return Err(Error::Config(format!(
             "`{name}` is not a usable crate name"
         )));
     }
-    let api_source = Config::new().generate_source(spec, spec_name)?;
-    Ok(vec![
-        (PathBuf::from("Cargo.toml"), cargo_toml(&package, runtime)?),
-        (PathBuf::from("src/lib.rs"), lib_rs(spec_name)),
-        (PathBuf::from("src/api.rs"), api_source),
-    ])
+    let generated = config
+        .clone()
+        .runtime_module("crate::runtime")
+        .generate_with_warnings(spec, spec_name)?;
+    let summary = generated.summary();
+    Ok(CrateFiles {
+        files: vec![
+            (PathBuf::from("Cargo.toml"), cargo_toml(&package, runtime)?),
+            (PathBuf::from("src/lib.rs"), lib_rs(spec_name)),
+            (PathBuf::from("src/api.rs"), generated.source),
+        ],
+        warnings: generated.warnings,
+        summary,
+    })
 }
 
 /// Writes a standalone crate into `out` (files are only rewritten when they change). A
 /// relative [`RuntimeDependency::Path`] is taken from the current directory, like `spec_path`
-/// and `out`, and written as an absolute path.
+/// and `out`, and written as an absolute path. Returns lenient mode's warnings and the
+/// summary.
 pub fn write_crate(
+    config: &Config,
     spec_path: &Path,
     out: &Path,
     name: &str,
     runtime: &RuntimeDependency,
-) -> Result<(), Error> {
+) -> Result<CrateFiles, Error> {
     let spec = std::fs::read(spec_path).map_err(|source| Error::Io {
         path: spec_path.to_path_buf(),
         source,
@@ -86,11 +109,17 @@ pub fn write_crate(
         }
         RuntimeDependency::Registry => RuntimeDependency::Registry,
     };
-    let files = crate_files(&spec, &spec_path.display().to_string(), name, &runtime)?;
-    for (relative, contents) in files {
+    let written = crate_files(
+        config,
+        &spec,
+        &spec_path.display().to_string(),
+        name,
+        &runtime,
+    )?;
+    for (relative, contents) in &written.files {
         write::write_if_changed(&out.join(relative), contents.as_bytes())?;
     }
-    Ok(())
+    Ok(written)
 }
 
 fn cargo_toml(package: &str, runtime: &RuntimeDependency) -> Result<String, Error> {

@@ -29,7 +29,7 @@ fn check_accepts_a_good_spec() {
     let output = run(&["check".as_ref(), spec.as_os_str()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains(": ok (1 operations"),
+        stderr(&output).ends_with(": ok\ngenerated 1 operation, dropped 0\n"),
         "{}",
         stderr(&output)
     );
@@ -155,4 +155,40 @@ fn crate_depends_on_the_runtime_by_version_or_at_a_path() {
     );
     assert!(!out.join("src/runtime").exists());
     std::fs::remove_dir_all(out).unwrap();
+}
+
+#[test]
+fn lenient_check_warns_drops_and_sums_up() {
+    let spec = corpus("lenient/dangling_ref_in_operation.yaml");
+    let output = run(&["check".as_ref(), spec.as_os_str(), "--lenient".as_ref()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with("warning: `$ref: #/components/schemas/new_pet` points to nothing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("= note: dropped operation `create-pet`"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(": ok\ngenerated 1 operation, dropped 1\n"),
+        "{text}"
+    );
+    let strict = run(&["check".as_ref(), spec.as_os_str()]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stderr(&strict).ends_with("1 error in the spec\n"));
+}
+
+#[test]
+fn lenient_mode_fails_when_every_operation_drops() {
+    let spec = corpus("bad/every_operation_dropped.yaml");
+    let output = run(&["check".as_ref(), spec.as_os_str(), "--lenient".as_ref()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("every operation of the spec was dropped (2 in all)"),
+        "{text}"
+    );
+    assert!(text.ends_with("3 errors in the spec\n"), "{text}");
 }

@@ -75,6 +75,10 @@ pub enum Error {
     /// A request body could not be serialized to JSON.
     #[error("failed to encode the request body as JSON: {0}")]
     Encode(#[source] serde_json::Error),
+    /// A request body could not be form-encoded (`serde_urlencoded` encodes a struct of
+    /// scalar fields; nested objects and lists are not supported by that format).
+    #[error("failed to form-encode the request body: {0}")]
+    EncodeForm(#[source] serde_urlencoded::ser::Error),
     /// The configured base URL is unusable.
     #[error("invalid base URL `{url}`: {reason}")]
     InvalidBaseUrl {

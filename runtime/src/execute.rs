@@ -11,6 +11,7 @@ use tracing::Instrument;
 use tracing::field::Empty;
 use url::Url;
 
+use super::body::Body;
 use super::error::from_response;
 use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
 use super::response_cache::{CacheKey, CachedResponse};
@@ -174,8 +175,8 @@ impl<C> ClientCore<C> {
             self.inner.api_version.clone(),
         );
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        if request.body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if let Some(Body::Encoded { content_type, .. }) = &request.body {
+            headers.insert(CONTENT_TYPE, header_value("content-type", content_type)?);
         }
         for (name, value) in &request.headers {
             let header_name =
@@ -245,8 +246,10 @@ impl<C> ClientCore<C> {
         if let Some(timeout) = self.inner.timeout {
             builder = builder.timeout(timeout);
         }
-        if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
+        match &request.body {
+            Some(Body::Encoded { bytes, .. }) => builder = builder.body(bytes.clone()),
+            Some(Body::Multipart(form)) => builder = builder.multipart(form.to_form()?),
+            None => {}
         }
         let mut response = builder.send().await.map_err(transport)?;
         let status = response.status();

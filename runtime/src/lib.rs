@@ -35,6 +35,8 @@ pub mod reserved;
 #[cfg(feature = "client")]
 pub mod app_jwt;
 #[cfg(feature = "client")]
+pub mod body;
+#[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 mod credentials;
@@ -69,6 +71,10 @@ pub mod secret;
 
 #[cfg(feature = "client")]
 pub use app_jwt::AppKey;
+#[cfg(feature = "client")]
+pub use body::{Body, FilePart, Multipart};
+#[cfg(feature = "client")]
+pub use bytes::Bytes;
 #[cfg(feature = "client")]
 pub use client::{ApiClient, ClientBuilder, ClientCore, RawClient};
 #[cfg(feature = "client")]

@@ -6,9 +6,11 @@ use reqwest::Method;
 use url::Url;
 
 use super::Error;
+use super::body::{Body, FORM_URLENCODED, Multipart};
 
 /// An API request: method, path (relative to the client's base URL) or absolute URL,
-/// query parameters, extra headers and an optional JSON body.
+/// query parameters, extra headers and an optional body (JSON, form, text, binary or
+/// multipart).
 ///
 /// Requests are cheap to clone; the client clones them to retry. `Debug` shows
 /// header names but not their values, and only the length of the body.
@@ -21,7 +23,7 @@ pub struct Request {
     pub(super) query: Vec<(&'static str, String)>,
     pub(super) headers: Vec<(&'static str, String)>,
     pub(super) accept: Option<&'static str>,
-    pub(super) body: Option<Vec<u8>>,
+    pub(super) body: Option<Body>,
 }
 
 impl fmt::Debug for Request {
@@ -35,7 +37,10 @@ impl fmt::Debug for Request {
             .field("query", &self.query)
             .field("headers", &header_names)
             .field("accept", &self.accept)
-            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .field(
+                "body_len",
+                &self.body.as_ref().and_then(Body::bytes).map(<[u8]>::len),
+            )
             .finish()
     }
 }
@@ -80,9 +85,40 @@ impl Request {
 
     /// Serializes `body` as the JSON request body and sets
     /// `Content-Type: application/json`.
-    pub fn json<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Request, Error> {
-        self.body = Some(serde_json::to_vec(body).map_err(Error::Encode)?);
-        Ok(self)
+    pub fn json<T: serde::Serialize + ?Sized>(self, body: &T) -> Result<Request, Error> {
+        let bytes = serde_json::to_vec(body).map_err(Error::Encode)?;
+        Ok(self.encoded("application/json", bytes.into()))
+    }
+
+    /// Form-encodes `body` (a struct of scalar fields, with `serde_urlencoded`, as reqwest
+    /// does) and sets `Content-Type: application/x-www-form-urlencoded`.
+    pub fn form<T: serde::Serialize + ?Sized>(self, body: &T) -> Result<Request, Error> {
+        let text = serde_urlencoded::to_string(body).map_err(Error::EncodeForm)?;
+        Ok(self.encoded(FORM_URLENCODED, text.into()))
+    }
+
+    /// Sends `text` as the body with `Content-Type: media_type` (`text/plain`…).
+    pub fn text(self, media_type: &'static str, text: impl Into<String>) -> Request {
+        self.encoded(media_type, text.into().into())
+    }
+
+    /// Sends `bytes` as they are with `Content-Type: media_type` (`application/octet-stream`…).
+    pub fn bytes(self, media_type: &'static str, bytes: impl Into<bytes::Bytes>) -> Request {
+        self.encoded(media_type, bytes.into())
+    }
+
+    /// Sends a `multipart/form-data` body (the boundary is chosen when it is sent).
+    pub fn multipart(mut self, form: Multipart) -> Request {
+        self.body = Some(Body::Multipart(form));
+        self
+    }
+
+    fn encoded(mut self, content_type: &'static str, bytes: bytes::Bytes) -> Request {
+        self.body = Some(Body::Encoded {
+            content_type,
+            bytes,
+        });
+        self
     }
 
     /// Sends the request to `absolute` instead of base URL + path, e.g. a pagination
@@ -121,9 +157,14 @@ impl Request {
         &self.query
     }
 
-    /// The serialized JSON body, if any.
+    /// The encoded body, if any (`None` for a multipart body too: see [`Request::body_kind`]).
     pub fn body(&self) -> Option<&[u8]> {
-        self.body.as_deref()
+        self.body.as_ref().and_then(Body::bytes)
+    }
+
+    /// The body as it will be sent, if any.
+    pub fn body_kind(&self) -> Option<&Body> {
+        self.body.as_ref()
     }
 }
 

@@ -19,7 +19,23 @@ pub fn doc_attrs(docs: &Docs, link_base: Option<&str>) -> TokenStream {
 /// The rustdoc of an operation's `Client` method: its docs, with the request line
 /// (`GET /orgs/{org}/actions/runners`) and the external docs link after the description.
 pub fn operation_doc_attrs(op: &Operation, link_base: Option<&str>) -> TokenStream {
-    let request_line = format!("`{} {}`", op.http_method.as_str(), op.path_template);
+    let mut request_line = format!("`{} {}`", op.http_method.as_str(), op.path_template);
+    if let Some(body) = op
+        .body
+        .as_ref()
+        .filter(|body| !body.alternatives.is_empty())
+    {
+        let others: Vec<String> = body
+            .alternatives
+            .iter()
+            .map(|media_type| format!("`{media_type}`"))
+            .collect();
+        request_line.push_str(&format!(
+            "\n\nThe API also accepts request bodies of type {}; this method sends `{}`.",
+            natural_list(&others),
+            body.media_type
+        ));
+    }
     lines_to_attrs(&markdown(&op.docs, Some(request_line), link_base))
 }
 

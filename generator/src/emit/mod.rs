@@ -9,7 +9,7 @@ pub mod docs;
 mod operation;
 mod types;
 
-use crate::model::{Api, ResponseKind, TypeDef, TypeRef};
+use crate::model::{Api, BodyShape, PartValue, ResponseKind, TypeDef, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
@@ -72,6 +72,8 @@ struct Uses {
     page: bool,
     serde: bool,
     operations: bool,
+    bytes: bool,
+    file_part: bool,
 }
 
 impl Uses {
@@ -102,8 +104,17 @@ impl Uses {
         }
         for operation in &api.operations {
             operation.params.iter().for_each(|param| note(&param.ty));
-            if let Some(body) = &operation.body {
-                note(&body.ty);
+            match operation.body.as_ref().map(|body| (body, &body.shape)) {
+                Some((_, BodyShape::Parts(parts))) => {
+                    for part in parts {
+                        match &part.value {
+                            PartValue::File | PartValue::Files => uses.file_part = true,
+                            PartValue::Value { ty, .. } => note(ty),
+                        }
+                    }
+                }
+                Some((body, _)) => note(&body.ty),
+                None => {}
             }
         }
         for ty in &types {
@@ -121,6 +132,7 @@ fn uses_in(ty: &TypeRef, uses: &mut Uses) {
     match ty {
         TypeRef::DateTime => uses.date_time = true,
         TypeRef::Secret => uses.secret = true,
+        TypeRef::Bytes => uses.bytes = true,
         TypeRef::Map(inner) => {
             uses.map = true;
             uses_in(inner, uses);
@@ -159,6 +171,12 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
     }
     if uses.secret {
         runtime_items.push("SecretString");
+    }
+    if uses.bytes {
+        runtime_items.push("Bytes");
+    }
+    if uses.file_part {
+        runtime_items.push("FilePart");
     }
     runtime_items.sort_unstable();
     if !runtime_items.is_empty() {
@@ -211,6 +229,7 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             let inner = type_tokens(inner);
             quote!(Box<#inner>)
         }
+        TypeRef::Bytes => quote!(Bytes),
     }
 }
 

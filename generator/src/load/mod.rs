@@ -18,7 +18,7 @@ use openapiv3::OpenAPI;
 
 /// Parses a spec from raw bytes.
 pub fn load(bytes: &[u8]) -> Result<OpenAPI, Report> {
-    let text = decode_text(bytes).map_err(Report::single)?;
+    let text = decode_text(bytes)?;
     load_str(text)
 }
 
@@ -28,6 +28,17 @@ pub fn load(bytes: &[u8]) -> Result<OpenAPI, Report> {
 /// parser, makes scalar mapping keys (`200:`) strings and avoids an `openapiv3` panic on
 /// inputs that its untagged types read differently on a second pass.
 pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
+    from_value(&load_value(text)?)
+}
+
+/// Parses a spec from raw bytes into a JSON value, checking only that it is OpenAPI 3.0
+/// (lenient mode prunes this value before [`from_value`] reads it).
+pub fn load_value_bytes(bytes: &[u8]) -> Result<serde_json::Value, Report> {
+    load_value(decode_text(bytes)?)
+}
+
+/// YAML (or JSON) text → a JSON value of an OpenAPI 3.0 document, in the document's order.
+pub fn load_value(text: &str) -> Result<serde_json::Value, Report> {
     if text.trim().is_empty() {
         return Err(Report::single(
             Diagnostic::whole_file("the file is empty")
@@ -55,8 +66,13 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
                 .help("write an OpenAPI 3.0 document in plain YAML or JSON"),
         )
     })?;
-    check_kind(&json).map_err(Report::single)?;
-    if let Some((at, message)) = keyword_kinds::first_error(&json) {
+    check_kind(&json)?;
+    Ok(json)
+}
+
+/// A JSON value of an OpenAPI 3.0 document → `openapiv3`, with the place of a shape error.
+pub fn from_value(json: &serde_json::Value) -> Result<OpenAPI, Report> {
+    if let Some((at, message)) = keyword_kinds::first_error(json) {
         return Err(Report::single(
             Diagnostic::at_pointer(at, format!("the document does not have the shape of OpenAPI 3.0: {message}"))
                 .help("compare this place with the OpenAPI 3.0.3 specification (https://spec.openapis.org/oas/v3.0.3)"),
@@ -64,14 +80,14 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
     }
     // One pass, borrowing the value (kept for locating an error); `preserve_order` keeps
     // the document's key order, which fixes the order of the generated code.
-    match <OpenAPI as serde::Deserialize>::deserialize(&json) {
+    match <OpenAPI as serde::Deserialize>::deserialize(json) {
         Ok(spec) => {
-            check_version(&spec.openapi).map_err(Report::single)?;
+            check_version(&spec.openapi)?;
             Ok(spec)
         }
         Err(error) => {
             let (at, message) =
-                shape::locate(&json).unwrap_or_else(|| ("#".to_owned(), error.to_string()));
+                shape::locate(json).unwrap_or_else(|| ("#".to_owned(), error.to_string()));
             Err(Report::single(
                 Diagnostic::at_pointer(
                     at,
@@ -121,10 +137,12 @@ fn key_text(key: serde_yaml::Value) -> String {
 }
 
 /// Rejects text that is not UTF-8 or holds NUL bytes.
-fn decode_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
+fn decode_text(bytes: &[u8]) -> Result<&str, Report> {
     let binary = || {
-        Diagnostic::whole_file("the file is binary, not a YAML or JSON text")
-            .help("point the generator at an OpenAPI 3.0 document in YAML or JSON")
+        Report::single(
+            Diagnostic::whole_file("the file is binary, not a YAML or JSON text")
+                .help("point the generator at an OpenAPI 3.0 document in YAML or JSON"),
+        )
     };
     if bytes.contains(&0) {
         return Err(binary());
@@ -134,7 +152,7 @@ fn decode_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
 }
 
 /// Accepts OpenAPI 3.0.x only.
-fn check_version(version: &str) -> Result<(), Diagnostic> {
+fn check_version(version: &str) -> Result<(), Report> {
     if version.starts_with("3.0") {
         return Ok(());
     }
@@ -153,33 +171,39 @@ fn check_version(version: &str) -> Result<(), Diagnostic> {
         ))
         .help("set `openapi: 3.0.3` and describe the API in OpenAPI 3.0")
     };
-    Err(Diagnostic {
+    Err(Report::single(Diagnostic {
         location: at,
         ..diagnostic
-    })
+    }))
 }
 
 /// Tells apart documents that are not OpenAPI 3.0 at all: not a mapping, Swagger 2.0, no
 /// `openapi` field, another OpenAPI version.
-fn check_kind(document: &serde_json::Value) -> Result<(), Diagnostic> {
+fn check_kind(document: &serde_json::Value) -> Result<(), Report> {
     let Some(root) = document.as_object() else {
-        return Err(Diagnostic::whole_file(
-            "the document is not a mapping, so it cannot be an OpenAPI document",
-        )
-        .help("an OpenAPI 3.0 document is a mapping that starts with `openapi: 3.0.3`"));
+        return Err(Report::single(
+            Diagnostic::whole_file(
+                "the document is not a mapping, so it cannot be an OpenAPI document",
+            )
+            .help("an OpenAPI 3.0 document is a mapping that starts with `openapi: 3.0.3`"),
+        ));
     };
     if let Some(swagger) = root.get("swagger") {
         let version = scalar_text(swagger);
-        return Err(Diagnostic::whole_file(format!(
-            "this is a Swagger {version} document; only OpenAPI 3.0 is supported"
-        ))
-        .help("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"));
+        return Err(Report::single(
+            Diagnostic::whole_file(format!(
+                "this is a Swagger {version} document; only OpenAPI 3.0 is supported"
+            ))
+            .help("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"),
+        ));
     }
     match root.get("openapi") {
-        None => Err(Diagnostic::whole_file(
-            "the document has no `openapi` field, so it is not an OpenAPI document",
-        )
-        .help("an OpenAPI 3.0 document starts with `openapi: 3.0.3`, then `info` and `paths`")),
+        None => Err(Report::single(
+            Diagnostic::whole_file(
+                "the document has no `openapi` field, so it is not an OpenAPI document",
+            )
+            .help("an OpenAPI 3.0 document starts with `openapi: 3.0.3`, then `info` and `paths`"),
+        )),
         Some(version) => check_version(&scalar_text(version)),
     }
 }

@@ -1,9 +1,10 @@
 //! Builds the [`crate::model::Api`] from a validated spec.
 //!
-//! Schemas are lowered by [`schema`], operations by [`operation`] (their responses by
-//! [`response`]), their docs by [`docs`], and [`recursion`] boxes the fields that would make a
+//! Schemas are lowered by [`schema`], operations by [`operation`] (their request bodies by
+//! [`body`], their responses by [`response`]), their docs by [`docs`], and [`recursion`] boxes the fields that would make a
 //! recursive struct infinitely large.
 
+mod body;
 mod docs;
 mod operation;
 mod recursion;
@@ -11,7 +12,7 @@ mod response;
 mod schema;
 
 use crate::diagnostic::Report;
-use crate::model::{Api, Operation, TypeRef};
+use crate::model::{Api, BodyShape, Operation, TypeDef, TypeRef};
 use crate::naming::{NameSet, RESERVED_TYPE_NAMES};
 use openapiv3::OpenAPI;
 
@@ -19,9 +20,10 @@ use openapiv3::OpenAPI;
 pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
     let mut schemas = schema::SchemaLowerer::new(spec, NameSet::with_reserved(RESERVED_TYPE_NAMES));
     schemas.lower_components();
-    let lowered = operation::lower_operations(spec, &mut schemas);
+    let mut lowered = operation::lower_operations(spec, &mut schemas);
     let mut types = std::mem::take(&mut schemas.types);
     recursion::box_cycles(&mut types);
+    body_fields_as_boxed(&mut lowered, &types);
     // Each operation's own models (its inline body, its inline enums) go with it.
     let mut owners: Vec<Option<usize>> = vec![None; types.len()];
     for (index, (_, range)) in lowered.iter().enumerate() {
@@ -56,6 +58,34 @@ fn default_base_url(spec: &OpenAPI) -> Option<String> {
     let usable = (url.starts_with("https://") || url.starts_with("http://"))
         && !url.contains(['{', '}', ' ', '"', '\\']);
     usable.then(|| url.to_owned())
+}
+
+/// Gives the fields of struct bodies the types of the final structs: a field boxed to break a
+/// cycle takes a box in its argument or setter too.
+fn body_fields_as_boxed<R>(lowered: &mut [(Operation, R)], types: &[TypeDef]) {
+    for (operation, _) in lowered.iter_mut() {
+        let Some(body) = operation.body.as_mut() else {
+            continue;
+        };
+        let (Some(name), BodyShape::Fields(fields)) = (named(&body.ty), &mut body.shape) else {
+            continue;
+        };
+        let Some(def) = types.iter().find_map(|def| match def {
+            TypeDef::Struct(def) if def.name == name => Some(def),
+            _ => None,
+        }) else {
+            continue;
+        };
+        for field in fields.iter_mut() {
+            if let Some(boxed) = def
+                .fields
+                .iter()
+                .find(|f| f.rust_name == field.field.rust_name)
+            {
+                field.field.ty = boxed.ty.clone();
+            }
+        }
+    }
 }
 
 /// The scheme and host of the first `externalDocs` URL in the spec.

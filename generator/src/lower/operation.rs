@@ -1,15 +1,14 @@
 //! Operations → model operations: parameters, body, and what a success response decodes to.
 
+use super::docs;
 use super::schema::SchemaLowerer;
-use super::{docs, named};
 use crate::diagnostic::{pointer, pointer_token};
 use crate::model::{
-    Body, BodyField, BodyShape, Docs, HttpMethod, Operation, Param, ParamLocation, PathPart,
-    TypeDef, TypeRef, WireEncoding,
+    Body, Docs, HttpMethod, Operation, Param, ParamLocation, PathPart, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::Resolver;
-use crate::spec::{self, is_json_media_type};
+use crate::spec;
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent};
 use std::ops::Range;
 
@@ -191,49 +190,14 @@ impl<'a> OperationLowerer<'a, '_> {
         let body = self
             .resolver
             .request_body(operation.request_body.as_ref()?)?;
-        let (media_type, content) = body
-            .content
-            .iter()
-            .find(|(media, _)| is_json_media_type(media))?;
-        let schema_at = format!(
-            "{at}/requestBody/content/{}/schema",
-            pointer_token(media_type)
-        );
-        let ty = match &content.schema {
-            Some(schema) => {
-                self.schemas
-                    .type_of(schema, &format!("{builder_name}Body"), &schema_at)
-            }
-            None => TypeRef::Json,
-        };
-        // An inline body belongs to this operation alone: there, `null` on an optional
-        // nullable field means "clear it", so the builder can send it.
-        if let (Some(openapiv3::ReferenceOr::Item(_)), Some(name)) = (&content.schema, named(&ty)) {
-            self.schemas.allow_explicit_null(name);
-        }
-        let fields = named(&ty).and_then(|name| match self.schemas.type_def(name) {
-            Some(TypeDef::Struct(def)) if def.additional.is_none() => Some(def.fields.clone()),
-            _ => None,
-        });
-        let shape = match fields {
-            Some(fields) => BodyShape::Fields(
-                fields
-                    .into_iter()
-                    .map(|field| BodyField {
-                        arg_name: arg_names.claim(&field.rust_name),
-                        field,
-                    })
-                    .collect(),
-            ),
-            None if body.required => BodyShape::Whole,
-            None => BodyShape::OptionalWhole,
-        };
-        Some(Body {
-            rust_name: arg_names.claim("body"),
-            ty,
-            media_type: media_type.clone(),
-            shape,
-        })
+        super::body::lower_body(
+            self.resolver,
+            self.schemas,
+            body,
+            builder_name,
+            arg_names,
+            at,
+        )
     }
 }
 

@@ -247,4 +247,6 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A boxed type, to break a recursive cycle.
     Boxed(Box<TypeRef>),
+    /// Raw bytes (`bytes::Bytes`, re-exported by the runtime): binary request bodies.
+    Bytes,
 }

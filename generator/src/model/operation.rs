@@ -57,7 +57,7 @@ pub struct Operation {
     pub path: Vec<PathPart>,
     /// Path, query and header parameters, path ones first, in document order.
     pub params: Vec<Param>,
-    /// The JSON request body.
+    /// The request body.
     pub body: Option<Body>,
     /// What a successful response decodes to.
     pub response: ResponseKind,
@@ -137,13 +137,18 @@ pub enum WireEncoding {
     EachItem(Box<WireEncoding>),
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
-    /// The body's type.
+    /// How the body is encoded on the wire.
+    pub encoding: BodyEncoding,
+    /// The body's type (`String` for text, [`TypeRef::Bytes`] for binary bodies; unused for
+    /// multipart bodies, whose parts have their own).
     pub ty: TypeRef,
     /// The media type sent as `Content-Type`.
     pub media_type: String,
+    /// The other media types the operation accepts, which the method does not send.
+    pub alternatives: Vec<String>,
     /// How the builder takes it.
     pub shape: BodyShape,
     /// The Rust name of the builder field that holds it (and of the positional argument or
@@ -161,6 +166,55 @@ pub enum BodyShape {
     Whole,
     /// One whole value that may be left out, a setter.
     OptionalWhole,
+    /// The parts of a multipart body: required ones are positional arguments, optional ones
+    /// setters.
+    Parts(Vec<MultipartPart>),
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// JSON (`application/json`, `*/*`, `…+json`).
+    Json,
+    /// `application/x-www-form-urlencoded`: the body's struct, form-encoded.
+    Form,
+    /// `text/*`: a `String`.
+    Text,
+    /// Any other media type, or a `format: binary` string schema: bytes as they are.
+    Binary,
+    /// `multipart/form-data`, of the parts in [`BodyShape::Parts`].
+    Multipart,
+}
+
+/// One part of a `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultipartPart {
+    /// The part's name on the wire (the schema's property name).
+    pub wire_name: String,
+    /// The positional argument, setter and builder field name.
+    pub arg_name: String,
+    /// Listed in the schema's `required`.
+    pub required: bool,
+    /// Rustdoc.
+    pub docs: Docs,
+    /// What the part holds.
+    pub value: PartValue,
+}
+
+/// What a multipart part holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartValue {
+    /// A `format: binary` string: bytes with an optional file name and media type.
+    File,
+    /// A list of `format: binary` strings: one part per file, all of the same name.
+    Files,
+    /// Any other value, sent as text (scalars) or JSON (objects, lists).
+    Value {
+        /// Its type.
+        ty: TypeRef,
+        /// How it becomes the part's text.
+        encoding: WireEncoding,
+    },
 }
 
 /// A field of an object request body, as the request builder exposes it.

@@ -1,4 +1,5 @@
-//! Compiles the code generated from every good corpus spec in `tests/corpus/good/`.
+//! Compiles the code generated from every good corpus spec in `tests/corpus/good/`, and from
+//! every lenient one in `tests/corpus/lenient/` (in lenient mode).
 //!
 //! `build.rs` runs the generator on each spec; this crate includes each output in a module of
 //! its own, which sees the runtime crate as its `runtime`. Building the workspace therefore

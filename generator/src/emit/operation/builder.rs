@@ -3,6 +3,7 @@
 
 use super::super::docs::{doc_attrs, text_attrs};
 use super::super::{Context, ident, type_tokens};
+use super::body::{part_fields, part_setter};
 use super::method::argument;
 use super::request::request_fn;
 use super::response::{decode, output_type, paginated};
@@ -30,9 +31,10 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
     let body_field = op.body.as_ref().map(|body| {
         let field = ident(&body.rust_name);
         let ty = type_tokens(&body.ty);
-        match body.shape {
+        match &body.shape {
             BodyShape::Fields(_) | BodyShape::Whole => quote!(pub(super) #field: #ty,),
             BodyShape::OptionalWhole => quote!(pub(super) #field: Option<#ty>,),
+            BodyShape::Parts(parts) => part_fields(parts),
         }
     });
     let setters = setters(op, context);
@@ -156,6 +158,11 @@ fn setters(op: &Operation, context: &Context) -> TokenStream {
                 quote!(self.#body_name),
                 value,
             ));
+        }
+        BodyShape::Parts(parts) => {
+            for part in parts.iter().filter(|part| !part.required) {
+                out.extend(part_setter(part, context));
+            }
         }
         BodyShape::Whole => {}
     }

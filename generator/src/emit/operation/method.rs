@@ -3,6 +3,7 @@
 
 use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
 use super::super::{Context, ident, type_tokens};
+use super::body::{part_argument, part_unset};
 use crate::model::{BodyField, BodyShape, Operation, Presence, TypeRef};
 use crate::naming::bare;
 use proc_macro2::{Ident, TokenStream};
@@ -17,6 +18,15 @@ pub fn argument(name: &Ident, ty: &TypeRef) -> (TokenStream, Option<TokenStream>
             quote!(#name: impl Into<SecretString>),
             Some(quote!(#name.into())),
         ),
+        TypeRef::Bytes => (quote!(#name: impl Into<Bytes>), Some(quote!(#name.into()))),
+        // A field boxed to break a cycle takes the value itself (or a box).
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            (
+                quote!(#name: impl Into<Box<#inner>>),
+                Some(quote!(#name.into())),
+            )
+        }
         _ => {
             let ty = type_tokens(ty);
             (quote!(#name: #ty), None)
@@ -95,6 +105,18 @@ pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
                 stores.push(field_init(&body_name, &body_name, conversion));
             }
             BodyShape::OptionalWhole => stores.push(quote!(#body_name: None)),
+            BodyShape::Parts(parts) => {
+                for part in parts {
+                    if part.required {
+                        let name = ident(&part.arg_name);
+                        let (decl, conversion) = part_argument(&name, &part.value);
+                        decls.push(decl);
+                        stores.push(field_init(&name, &name, conversion));
+                    } else {
+                        stores.push(part_unset(part));
+                    }
+                }
+            }
         }
     }
     let arg_docs = argument_docs(op);
@@ -130,6 +152,12 @@ fn argument_docs(op: &Operation) -> TokenStream {
             }
             BodyShape::Whole => {
                 lines.push(format!("- `{}`: the request body.", bare(&body.rust_name)));
+            }
+            BodyShape::Parts(parts) => {
+                for part in parts.iter().filter(|part| part.required) {
+                    let text = first_sentence(part.docs.description.as_deref());
+                    lines.push(format!("- `{}`: {text}", bare(&part.arg_name)));
+                }
             }
             BodyShape::OptionalWhole => {}
         }

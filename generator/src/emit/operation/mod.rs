@@ -4,8 +4,10 @@
 //! of the generated code.
 //!
 //! [`method`] writes the `Client` method, [`builder`] the request builder, [`request`] its
-//! `request()`, [`response`] the decoding of its response.
+//! `request()`, [`body`] the body's parts and encoding, [`response`] the decoding of its
+//! response.
 
+mod body;
 mod builder;
 mod method;
 mod request;

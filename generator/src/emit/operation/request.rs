@@ -1,14 +1,14 @@
 //! A request builder's `request()`: the path with its encoded segments, the query pairs,
-//! the headers and the JSON body.
+//! the headers and the body.
 
 use super::super::{Context, ident};
-use crate::model::{BodyShape, Operation, ParamLocation, PathPart, TypeRef, WireEncoding};
+use crate::model::{Operation, ParamLocation, PathPart, TypeRef, WireEncoding};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The expression that turns a stored value into the text of a path segment, query pair or
 /// header (JSON encoding can fail, so it may return early with `Error::Encode`).
-fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
+pub fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
     match encoding {
         WireEncoding::Rfc3339 => quote!(#value.to_rfc3339()),
         WireEncoding::Secret => quote!(#value.expose_secret()),
@@ -100,15 +100,7 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
         steps.extend(quote!(request = request.accept(#accept);));
     }
     if let Some(body) = &op.body {
-        let body_name = ident(&body.rust_name);
-        steps.extend(match body.shape {
-            BodyShape::Fields(_) | BodyShape::Whole => {
-                quote!(request = request.json(&self.#body_name)?;)
-            }
-            BodyShape::OptionalWhole => {
-                quote!(if let Some(body) = &self.#body_name { request = request.json(body)?; })
-            }
-        });
+        steps.extend(super::body::body_step(body, context));
     }
     let binding = if steps.is_empty() {
         quote!(let request)

@@ -146,9 +146,11 @@ impl<'a> SchemaLowerer<'a> {
             TypeRef::List(item) if !in_path && !matches!(**item, TypeRef::List(_)) => {
                 WireEncoding::EachItem(Box::new(self.encoding(item, true)))
             }
-            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Json | TypeRef::Boxed(_) => {
-                WireEncoding::Json
-            }
+            TypeRef::List(_)
+            | TypeRef::Map(_)
+            | TypeRef::Json
+            | TypeRef::Boxed(_)
+            | TypeRef::Bytes => WireEncoding::Json,
         }
     }
 

@@ -239,5 +239,6 @@ pub(super) fn variant_name(ty: &TypeRef) -> String {
         TypeRef::List(inner) => format!("{}List", variant_name(inner)),
         TypeRef::Map(inner) => format!("{}Map", variant_name(inner)),
         TypeRef::Boxed(inner) => variant_name(inner),
+        TypeRef::Bytes => "Bytes".into(),
     }
 }

@@ -1,0 +1,65 @@
+//! Load → validate → lower, strict or lenient, and what came of it.
+//!
+//! Strict mode stops at the first phase that finds problems and reports all of them. Lenient
+//! mode ([`crate::lenient`]) drops what each problem belongs to and runs the phases again on
+//! what is left, until they pass; the problems become warnings.
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::{lenient, load, lower, model, validate};
+
+/// The model of a spec, with the warnings of lenient mode.
+#[derive(Debug)]
+pub struct Checked {
+    /// The model the emitters use.
+    pub api: model::Api,
+    /// One warning per problem lenient mode worked around (empty in strict mode).
+    pub warnings: Report,
+    /// How many operations lenient mode dropped.
+    pub dropped: usize,
+}
+
+/// Runs the phases up to the model; the report is not located yet.
+pub fn check(spec: &[u8], lenient: bool) -> Result<Checked, Report> {
+    if !lenient {
+        let document = load::load(spec)?;
+        validate::validate(&document)?;
+        return Ok(Checked {
+            api: lower::lower(&document)?,
+            warnings: Report::default(),
+            dropped: 0,
+        });
+    }
+    let mut document = load::load_value_bytes(spec)?;
+    let operations = lenient::operation_count(&document);
+    let mut dropped = lenient::Dropped::default();
+    loop {
+        let report = match phases(&document) {
+            Ok(api) => {
+                return Ok(Checked {
+                    api,
+                    warnings: dropped.warnings,
+                    dropped: dropped.operations,
+                });
+            }
+            Err(report) => report,
+        };
+        lenient::prune(&mut document, report, &mut dropped)?;
+        if operations > 0 && lenient::operation_count(&document) == 0 {
+            let mut report = lenient::dropped_report(dropped.warnings);
+            report.push(
+                Diagnostic::whole_file(format!(
+                    "every operation of the spec was dropped ({operations} in all), so there is nothing to generate"
+                ))
+                .help("fix the problems above; lenient mode only drops the operations it cannot generate"),
+            );
+            return Err(report);
+        }
+    }
+}
+
+/// The phases after loading, on a (possibly pruned) document.
+fn phases(document: &serde_json::Value) -> Result<model::Api, Report> {
+    let spec = load::from_value(document)?;
+    validate::validate(&spec)?;
+    lower::lower(&spec)
+}
