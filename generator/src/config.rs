@@ -1,6 +1,7 @@
 //! The build-script front end: a builder of options and one call that does the IO.
 
-use crate::{Error, emit, format, write};
+use crate::format::{self, FormatCache};
+use crate::{Error, emit, write};
 use std::path::{Path, PathBuf};
 
 /// Options for generating a client, in the style of `prost_build::Config`.
@@ -59,6 +60,16 @@ impl Config {
     /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
     /// diagnostics and in the header.
     pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
+        self.generate_cached(spec, spec_name, &mut FormatCache::new())
+    }
+
+    /// [`Config::generate_source`], taking the text of unchanged chunks from `cache`.
+    fn generate_cached(
+        &self,
+        spec: &[u8],
+        spec_name: &str,
+        cache: &mut FormatCache,
+    ) -> Result<String, Error> {
         let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
                 "`{}` is not a Rust path (try `crate::runtime`)",
@@ -66,8 +77,8 @@ impl Config {
             ))
         })?;
         let api = crate::check(spec, spec_name)?;
-        let tokens = emit::emit(&api, &runtime).map_err(Error::Internal)?;
-        format::format(tokens, spec_name, &api.title).map_err(Error::Internal)
+        let chunks = emit::emit(&api, &runtime).map_err(Error::Internal)?;
+        format::format(chunks, spec_name, &api.title, cache).map_err(Error::Internal)
     }
 
     /// Reads the spec at `spec`, generates, and writes the output file into the output
@@ -82,7 +93,6 @@ impl Config {
             path: spec.to_path_buf(),
             source,
         })?;
-        let source = self.generate_source(&bytes, &spec.display().to_string())?;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -99,7 +109,15 @@ impl Config {
             None => default_file_name(spec),
         };
         let path = out_dir.join(file_name);
+        // The text of each chunk from the last run, so that an edit reformats what it changed.
+        let cache_path = path.with_extension("format-cache");
+        let stamp = FormatCache::stamp();
+        let mut cache = std::fs::read(&cache_path)
+            .map(|bytes| FormatCache::from_bytes(&bytes, &stamp))
+            .unwrap_or_default();
+        let source = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache)?;
         write::write_if_changed(&path, source.as_bytes())?;
+        write::write_if_changed(&cache_path, &cache.to_bytes(&stamp))?;
         Ok(path)
     }
 }
@@ -168,6 +186,43 @@ mod tests {
             Some(write::Written::Unchanged),
             "the same bytes are not written again"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_rerun_after_an_edit_writes_what_a_clean_run_writes() {
+        let dir = std::env::temp_dir().join(format!("codegen-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let spec = dir.join("api.yaml");
+        let operation = |summary: &str| {
+            format!(
+                "  /{summary}:\n    get:\n      operationId: get-{summary}\n      summary: {summary}\n      responses: {{'204': {{description: done}}}}\n"
+            )
+        };
+        let text = |summary: &str| {
+            format!(
+                "openapi: 3.0.3\ninfo: {{title: t, version: v}}\npaths:\n{}{}",
+                operation("first"),
+                operation(summary)
+            )
+        };
+        let mut config = Config::new();
+        config.out_dir(&dir).rerun_if_changed(false);
+        let run = |spec_text: &str| {
+            let _ = std::fs::write(&spec, spec_text);
+            let written = config.generate(&spec).ok();
+            assert_eq!(written, Some(dir.join("api.rs")));
+            std::fs::read_to_string(dir.join("api.rs")).unwrap_or_default()
+        };
+        let _ = run(&text("second"));
+        assert!(dir.join("api.format-cache").exists());
+        let edited = run(&text("edited"));
+        let clean = Config::new()
+            .generate_source(text("edited").as_bytes(), &spec.display().to_string())
+            .unwrap_or_default();
+        assert!(edited.contains("pub fn get_edited"), "{edited}");
+        assert_eq!(edited, clean);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
