@@ -7,6 +7,7 @@
     reason = "a failed expectation fails the test"
 )]
 
+use github_runners_codegen::Config;
 use github_runners_codegen::standalone::{
     DEPENDENCIES, RUNTIME_PACKAGE, RUNTIME_VERSION, RuntimeDependency, crate_files,
 };
@@ -19,7 +20,9 @@ fn files(runtime: &RuntimeDependency) -> Vec<(PathBuf, String)> {
         "spec/github-runners.yaml",
         "my-runners",
         runtime,
+        &Config::new(),
     )
+    .map(|written| written.files)
     .unwrap_or_else(|error| panic!("{error}"))
 }
 

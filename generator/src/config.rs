@@ -1,7 +1,7 @@
 //! The build-script front end: a builder of options and one call that does the IO.
 
 use crate::format::{self, FormatCache};
-use crate::{Error, emit, write};
+use crate::{Error, MethodLayout, emit, write};
 use std::path::{Path, PathBuf};
 
 /// Options for generating a client, in the style of `prost_build::Config`.
@@ -11,6 +11,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     rerun_if_changed: bool,
+    method_layout: MethodLayout,
 }
 
 impl Default for Config {
@@ -20,8 +21,19 @@ impl Default for Config {
             out_dir: None,
             file_name: None,
             rerun_if_changed: true,
+            method_layout: MethodLayout::Auto,
         }
     }
+}
+
+/// Generated source, and the notes the generator has for its user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The formatted source.
+    pub source: String,
+    /// What the user should know about the choices made (which method layout the default
+    /// chose, and why).
+    pub notes: Vec<String>,
 }
 
 impl Config {
@@ -57,9 +69,23 @@ impl Config {
         self
     }
 
+    /// Where methods go (see [`crate::layout`]): [`MethodLayout::Auto`] (the default) is flat
+    /// unless two flat method names collide, then grouped by operationId category
+    /// (`client.actions().get_repo_secret(…)`), with a note.
+    pub fn method_layout(&mut self, layout: MethodLayout) -> &mut Config {
+        self.method_layout = layout;
+        self
+    }
+
     /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
     /// diagnostics and in the header.
     pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
+        self.generate_output(spec, spec_name)
+            .map(|output| output.source)
+    }
+
+    /// [`Config::generate_source`], with the notes for the user (the command line prints them).
+    pub fn generate_output(&self, spec: &[u8], spec_name: &str) -> Result<Output, Error> {
         self.generate_cached(spec, spec_name, &mut FormatCache::new())
     }
 
@@ -69,21 +95,28 @@ impl Config {
         spec: &[u8],
         spec_name: &str,
         cache: &mut FormatCache,
-    ) -> Result<String, Error> {
+    ) -> Result<Output, Error> {
         let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
                 "`{}` is not a Rust path (try `crate::runtime`)",
                 self.runtime_module
             ))
         })?;
-        let api = crate::check(spec, spec_name)?;
+        let api = crate::check_with(spec, spec_name, self.method_layout)?;
         let chunks = emit::emit(&api, &runtime).map_err(Error::Internal)?;
-        format::format(chunks, spec_name, &api.title, cache).map_err(Error::Internal)
+        let source =
+            format::format(chunks, spec_name, &api.title, cache).map_err(Error::Internal)?;
+        Ok(Output {
+            source,
+            notes: api.layout_note.into_iter().collect(),
+        })
     }
 
     /// Reads the spec at `spec`, generates, and writes the output file into the output
     /// directory unless it already holds the same bytes. Prints `cargo:rerun-if-changed` for
-    /// the spec only. Returns the path of the output file.
+    /// the spec only, and each note as a `cargo:warning`. Keeps the formatted text of every
+    /// chunk beside the output (`<name>.format-cache`), so that a rerun after an edit formats
+    /// only what changed. Returns the path of the output file.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let spec = spec.as_ref();
         if self.rerun_if_changed {
@@ -115,8 +148,11 @@ impl Config {
         let mut cache = std::fs::read(&cache_path)
             .map(|bytes| FormatCache::from_bytes(&bytes, &stamp))
             .unwrap_or_default();
-        let source = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache)?;
-        write::write_if_changed(&path, source.as_bytes())?;
+        let output = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache)?;
+        for note in &output.notes {
+            println!("cargo:warning=note: {note}");
+        }
+        write::write_if_changed(&path, output.source.as_bytes())?;
         write::write_if_changed(&cache_path, &cache.to_bytes(&stamp))?;
         Ok(path)
     }

@@ -32,6 +32,7 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
+pub mod layout;
 mod load;
 mod lower;
 pub mod model;
@@ -42,8 +43,9 @@ pub mod standalone;
 mod validate;
 mod write;
 
-pub use config::Config;
+pub use config::{Config, Output};
 pub use diagnostic::{Diagnostic, Location, Report};
+pub use layout::MethodLayout;
 
 use std::path::PathBuf;
 
@@ -78,10 +80,16 @@ pub enum Error {
 ///
 /// `spec_name` is the file name used in diagnostics.
 pub fn check(spec: &[u8], spec_name: &str) -> Result<model::Api, Error> {
+    check_with(spec, spec_name, MethodLayout::Auto)
+}
+
+/// [`check`] with methods laid out as `layout` says (see [`layout`]).
+pub fn check_with(spec: &[u8], spec_name: &str, layout: MethodLayout) -> Result<model::Api, Error> {
     let located = |report: Report| Error::Spec(locate(report, spec, spec_name));
     let document = load::load(spec).map_err(located)?;
-    validate::validate(&document).map_err(located)?;
-    lower::lower(&document).map_err(located)
+    let decision = layout::decide(layout, &document);
+    validate::validate(&document, &decision).map_err(located)?;
+    lower::lower(&document, &decision).map_err(located)
 }
 
 /// Generates the client source for a spec with the default options: pure, no IO.

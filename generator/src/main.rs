@@ -1,8 +1,9 @@
 //! Command line front end of the generator.
 //!
 //! ```text
-//! github-runners-codegen generate SPEC -o FILE.rs   write the generated source
-//! github-runners-codegen crate SPEC --out DIR --name NAME [--runtime-path DIR]
+//! github-runners-codegen generate SPEC -o FILE.rs [--methods auto|flat|grouped]
+//!                                                   write the generated source
+//! github-runners-codegen crate SPEC --out DIR --name NAME [--runtime-path DIR] [--methods …]
 //!                                                   write a standalone crate
 //! github-runners-codegen check SPEC                 validate only
 //! ```
@@ -11,7 +12,7 @@
 //! 2 for usage errors.
 
 use clap::{Parser, Subcommand};
-use github_runners_codegen::{Config, Error, standalone};
+use github_runners_codegen::{Config, Error, MethodLayout, standalone};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +36,10 @@ enum Command {
         /// The Rust path of the runtime module the code uses.
         #[arg(long, default_value = "crate::runtime")]
         runtime_module: String,
+        /// Where methods go: auto (flat unless names collide), flat, or grouped by the
+        /// operationId's category (`client.actions().get_repo_secret(…)`).
+        #[arg(long, value_name = "LAYOUT", default_value = "auto")]
+        methods: MethodLayout,
     },
     /// Write a complete standalone crate (Cargo.toml, src/) for SPEC into DIR.
     Crate {
@@ -50,6 +55,10 @@ enum Command {
         /// `github-runners-runtime` of this generator's version.
         #[arg(long, value_name = "DIR")]
         runtime_path: Option<PathBuf>,
+        /// Where methods go: auto (flat unless names collide), flat, or grouped by the
+        /// operationId's category (`client.actions().get_repo_secret(…)`).
+        #[arg(long, value_name = "LAYOUT", default_value = "auto")]
+        methods: MethodLayout,
     },
     /// Validate SPEC and report every problem.
     Check {
@@ -78,29 +87,44 @@ fn run(command: Command) -> Result<String, Error> {
             spec,
             output,
             runtime_module,
+            methods,
         } => {
             let bytes = read(&spec)?;
-            let source = Config::new()
+            let generated = Config::new()
                 .runtime_module(runtime_module)
-                .generate_source(&bytes, &spec.display().to_string())?;
-            std::fs::write(&output, source).map_err(|source| Error::Io {
+                .method_layout(methods)
+                .generate_output(&bytes, &spec.display().to_string())?;
+            std::fs::write(&output, generated.source).map_err(|source| Error::Io {
                 path: output.clone(),
                 source,
             })?;
-            Ok(format!("wrote {}", output.display()))
+            Ok(with_notes(
+                format!("wrote {}", output.display()),
+                &generated.notes,
+            ))
         }
         Command::Crate {
             spec,
             out,
             name,
             runtime_path,
+            methods,
         } => {
             let runtime = match runtime_path {
                 Some(dir) => standalone::RuntimeDependency::Path(dir),
                 None => standalone::RuntimeDependency::Registry,
             };
-            standalone::write_crate(&spec, &out, &name, &runtime)?;
-            Ok(format!("wrote crate `{name}` into {}", out.display()))
+            let notes = standalone::write_crate(
+                &spec,
+                &out,
+                &name,
+                &runtime,
+                Config::new().method_layout(methods),
+            )?;
+            Ok(with_notes(
+                format!("wrote crate `{name}` into {}", out.display()),
+                &notes,
+            ))
         }
         Command::Check { spec } => {
             let bytes = read(&spec)?;
@@ -113,6 +137,15 @@ fn run(command: Command) -> Result<String, Error> {
             ))
         }
     }
+}
+
+/// The message, after the generator's notes (`note: …`, one a line).
+fn with_notes(message: String, notes: &[String]) -> String {
+    let mut text = String::new();
+    for note in notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
+    text + &message
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {

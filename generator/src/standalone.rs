@@ -43,36 +43,51 @@ pub enum RuntimeDependency {
     Path(PathBuf),
 }
 
-/// The files of a standalone crate named `name` for a spec: (relative path, contents).
+/// A standalone crate's files and what the generator noted while writing them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateFiles {
+    /// (relative path, contents).
+    pub files: Vec<(PathBuf, String)>,
+    /// The generator's notes (see [`crate::Output::notes`]).
+    pub notes: Vec<String>,
+}
+
+/// The files of a standalone crate named `name` for a spec, generated with `config`'s options.
 pub fn crate_files(
     spec: &[u8],
     spec_name: &str,
     name: &str,
     runtime: &RuntimeDependency,
-) -> Result<Vec<(PathBuf, String)>, Error> {
+    config: &Config,
+) -> Result<CrateFiles, Error> {
     let package = crate::naming::bare(&crate::naming::value_name(name)).replace('_', "-");
     if package.is_empty() || name.trim().is_empty() {
         return Err(Error::Config(format!(
             "`{name}` is not a usable crate name"
         )));
     }
-    let api_source = Config::new().generate_source(spec, spec_name)?;
-    Ok(vec![
+    let api = config.generate_output(spec, spec_name)?;
+    let files = vec![
         (PathBuf::from("Cargo.toml"), cargo_toml(&package, runtime)?),
         (PathBuf::from("src/lib.rs"), lib_rs(spec_name)),
-        (PathBuf::from("src/api.rs"), api_source),
-    ])
+        (PathBuf::from("src/api.rs"), api.source),
+    ];
+    Ok(CrateFiles {
+        files,
+        notes: api.notes,
+    })
 }
 
 /// Writes a standalone crate into `out` (files are only rewritten when they change). A
 /// relative [`RuntimeDependency::Path`] is taken from the current directory, like `spec_path`
-/// and `out`, and written as an absolute path.
+/// and `out`, and written as an absolute path. Returns the generator's notes.
 pub fn write_crate(
     spec_path: &Path,
     out: &Path,
     name: &str,
     runtime: &RuntimeDependency,
-) -> Result<(), Error> {
+    config: &Config,
+) -> Result<Vec<String>, Error> {
     let spec = std::fs::read(spec_path).map_err(|source| Error::Io {
         path: spec_path.to_path_buf(),
         source,
@@ -86,11 +101,17 @@ pub fn write_crate(
         }
         RuntimeDependency::Registry => RuntimeDependency::Registry,
     };
-    let files = crate_files(&spec, &spec_path.display().to_string(), name, &runtime)?;
-    for (relative, contents) in files {
+    let written = crate_files(
+        &spec,
+        &spec_path.display().to_string(),
+        name,
+        &runtime,
+        config,
+    )?;
+    for (relative, contents) in written.files {
         write::write_if_changed(&out.join(relative), contents.as_bytes())?;
     }
-    Ok(())
+    Ok(written.notes)
 }
 
 fn cargo_toml(package: &str, runtime: &RuntimeDependency) -> Result<String, Error> {

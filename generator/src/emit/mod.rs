@@ -6,6 +6,7 @@
 
 mod client;
 pub mod docs;
+mod groups;
 mod operation;
 mod types;
 
@@ -43,7 +44,7 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> Result<Vec<TokenStream>, String> 
     };
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
-    let client = client::client(&api.title, api.default_base_url.as_deref());
+    let client = client::client(&api.title, api.default_base_url.as_deref(), &api.groups);
     let newtypes = api
         .newtypes
         .iter()
@@ -54,7 +55,7 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> Result<Vec<TokenStream>, String> 
         .iter()
         .map(|op| operation::operation(op, &context));
     let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
-    let mut chunks = vec![imports, client];
+    let mut chunks = vec![imports, client, groups::groups(&api.groups)];
     chunks.extend(newtypes);
     chunks.extend(models);
     chunks.extend(operations);

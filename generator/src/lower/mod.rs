@@ -11,15 +11,16 @@ mod response;
 mod schema;
 
 use crate::diagnostic::Report;
-use crate::model::{Api, Operation, TypeRef};
+use crate::layout::Decision;
+use crate::model::{Api, Group, Operation, TypeRef};
 use crate::naming::{NameSet, RESERVED_TYPE_NAMES};
 use openapiv3::OpenAPI;
 
 /// Lowers a validated spec to the model; the report lists every problem found.
-pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
+pub fn lower(spec: &OpenAPI, layout: &Decision) -> Result<Api, Report> {
     let mut schemas = schema::SchemaLowerer::new(spec, NameSet::with_reserved(RESERVED_TYPE_NAMES));
     schemas.lower_components();
-    let lowered = operation::lower_operations(spec, &mut schemas);
+    let lowered = operation::lower_operations(spec, &mut schemas, layout);
     let mut types = std::mem::take(&mut schemas.types);
     recursion::box_cycles(&mut types);
     // Each operation's own models (its inline body, its inline enums) go with it.
@@ -38,12 +39,20 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
         }
     }
     let types = shared;
+    let mut groups: Vec<Group> = Vec::new();
+    for group in operations.iter().filter_map(|op| op.group.as_ref()) {
+        if !groups.iter().any(|known| known.accessor == group.accessor) {
+            groups.push(group.clone());
+        }
+    }
     let api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
         newtypes: std::mem::take(&mut schemas.newtypes),
         types,
         operations,
+        groups,
+        layout_note: layout.note.clone(),
         default_base_url: default_base_url(spec),
         doc_link_base: doc_link_base(spec),
     };

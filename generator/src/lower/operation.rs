@@ -3,8 +3,9 @@
 use super::schema::SchemaLowerer;
 use super::{docs, named};
 use crate::diagnostic::{pointer, pointer_token};
+use crate::layout::{self, Decision};
 use crate::model::{
-    Body, BodyField, BodyShape, Docs, HttpMethod, Operation, Param, ParamLocation, PathPart,
+    Body, BodyField, BodyShape, Docs, Group, HttpMethod, Operation, Param, ParamLocation, PathPart,
     TypeDef, TypeRef, WireEncoding,
 };
 use crate::naming::{self, NameSet};
@@ -18,6 +19,7 @@ use std::ops::Range;
 pub fn lower_operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut SchemaLowerer<'a>,
+    layout: &Decision,
 ) -> Vec<(Operation, Range<usize>)> {
     let resolver = Resolver::new(spec);
     let mut operations = Vec::new();
@@ -41,10 +43,15 @@ pub fn lower_operations<'a>(
             let lowered = OperationLowerer {
                 resolver,
                 schemas: &mut *schemas,
+                layout,
             }
             .lower(path, method, operation, &parameters, &at);
             if let Some(mut lowered) = lowered {
-                lowered.module_name = modules.claim(&lowered.method_name);
+                let module = naming::operation_module_stem(
+                    lowered.group.as_ref().map(|group| group.accessor.as_str()),
+                    &lowered.method_name,
+                );
+                lowered.module_name = modules.claim(&module);
                 operations.push((lowered, first_type..schemas.types.len()));
             }
         }
@@ -59,6 +66,7 @@ fn same_location(a: &Parameter, b: &Parameter) -> bool {
 pub(super) struct OperationLowerer<'a, 's> {
     pub(super) resolver: Resolver<'a>,
     pub(super) schemas: &'s mut SchemaLowerer<'a>,
+    pub(super) layout: &'s Decision,
 }
 
 impl<'a> OperationLowerer<'a, '_> {
@@ -81,10 +89,24 @@ impl<'a> OperationLowerer<'a, '_> {
             method,
             path,
         );
-        let builder_name = self
-            .schemas
-            .names
-            .claim_type(&naming::type_name(naming::bare(&method_name)));
+        let group = self
+            .layout
+            .group_of(operation.operation_id.as_deref())
+            .map(|accessor| Group {
+                category: operation
+                    .operation_id
+                    .as_deref()
+                    .and_then(layout::category)
+                    .unwrap_or_default()
+                    .to_owned(),
+                type_name: naming::group_type_name(&accessor),
+                accessor,
+            });
+        let stem = naming::operation_type_stem(
+            group.as_ref().map(|group| group.accessor.as_str()),
+            &method_name,
+        );
+        let builder_name = self.schemas.names.claim_type(&stem);
         let mut arg_names = naming::builder_namespace();
 
         // Path parameters first, in template order, then the others in document order.
@@ -137,6 +159,7 @@ impl<'a> OperationLowerer<'a, '_> {
             accept,
             types: Vec::new(),
             module_name: String::new(),
+            group,
         })
     }
 
