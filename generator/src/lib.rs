@@ -4,10 +4,12 @@
 //! on other OpenAPI 3.0 specs too. The pipeline, one module a phase:
 //!
 //! 1. [`load`](crate::load_spec): YAML/JSON → `openapiv3` (line:column on syntax errors);
-//! 2. validate: every problem of the spec, each at its JSON pointer and line, in one report;
+//! 2. validate: every problem of the spec, each at its JSON pointer and line, in one report
+//!    (methods laid out flat or grouped by category first, see [`layout`]);
 //! 3. lower: the spec → [`model`], an intermediate representation without spec or token types;
-//! 4. emit: the model → tokens (`quote`), every name decided by [`naming`];
-//! 5. format: prettyplease, with an `@generated` header;
+//! 4. emit: the model → tokens (`quote`), one chunk per item, every name decided by [`naming`];
+//! 5. format: prettyplease chunk by chunk (in a build script, unchanged chunks come from a
+//!    cache in `OUT_DIR`), with an `@generated` header;
 //! 6. write: only when the bytes change.
 //!
 //! From a build script, use [`Config`] (in the style of `prost-build`):
