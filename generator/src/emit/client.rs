@@ -30,7 +30,9 @@ pub fn client(title: &str, base_url: Option<&str>, groups: &[Group]) -> TokenStr
         Some(group) => format!(
             "one method per operation, grouped by the category of its operationId \
              (`client.{}()` returns the [`groups::{}`] of the `{}/…` operations)",
-            group.accessor, group.type_name, group.category
+            crate::naming::bare(&group.accessor),
+            group.type_name,
+            group.category
         ),
         None => "one method per operation".to_owned(),
     };

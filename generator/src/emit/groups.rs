@@ -6,6 +6,7 @@
 use super::docs::text_attrs;
 use super::ident;
 use crate::model::Group;
+use crate::naming::bare;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -32,7 +33,8 @@ pub fn groups(groups: &[Group]) -> TokenStream {
         let type_name = ident(&group.type_name);
         let doc = text_attrs(&format!(
             "The `{}/…` operations, from [`Client::{}`].",
-            group.category, group.accessor
+            group.category,
+            bare(&group.accessor)
         ));
         quote! {
             #doc
@@ -43,8 +45,10 @@ pub fn groups(groups: &[Group]) -> TokenStream {
     let module_doc = groups.first().map(|first| {
         text_attrs(&format!(
             "The operations grouped by the category of their operationId: `client.{}()` \
-             returns a [`{}`], whose methods are the `{}/…` operations.",
-            first.accessor, first.type_name, first.category
+             returns a [`groups::{}`], whose methods are the `{}/…` operations.",
+            bare(&first.accessor),
+            first.type_name,
+            first.category
         ))
     });
     quote! {
