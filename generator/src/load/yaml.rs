@@ -13,6 +13,7 @@
 use crate::diagnostic::{Diagnostic, Location};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+use std::collections::HashSet;
 use std::fmt;
 
 /// Parses `text` into the normalised JSON value; a syntax error is located at the parser's
@@ -125,17 +126,25 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Json, A::Error> {
         let mut object = Map::new();
-        // The keys that were not strings (`200:`); `200` and `'200'` are two keys in YAML,
-        // both `"200"` in JSON, where the later one wins, as it did through `serde_yaml::Value`.
-        let mut not_strings: Vec<String> = Vec::new();
+        // `200` and `'200'` are two keys in YAML, both `"200"` in JSON, where the later one
+        // wins (as it did through `serde_yaml::Value`); the same key twice is an error. The
+        // texts of keys that were not strings, and of those seen both ways, tell them apart.
+        let mut not_strings: HashSet<String> = HashSet::new();
+        let mut both: HashSet<String> = HashSet::new();
         while let Some(key) = entries.next_key::<Key>()? {
             let Json(value) = entries.next_value()?;
-            let was_string = !not_strings.contains(&key.text);
-            if object.insert(key.text.clone(), value).is_some() && was_string == key.string {
+            let seen = object.insert(key.text.clone(), value).is_some();
+            let twice = match (seen, key.string) {
+                (false, true) => false,
+                (false, false) => !not_strings.insert(key.text.clone()),
+                // Seen before: as a string, unless every earlier one was not a string.
+                (true, true) => !not_strings.contains(&key.text) || !both.insert(key.text.clone()),
+                (true, false) => {
+                    !not_strings.insert(key.text.clone()) || !both.insert(key.text.clone())
+                }
+            };
+            if twice {
                 return Err(de::Error::custom(duplicate(&key)));
-            }
-            if !key.string {
-                not_strings.push(key.text);
             }
         }
         Ok(Json(Value::Object(object)))
@@ -316,6 +325,9 @@ mod tests {
             "the file is not valid YAML or JSON: duplicate entry with key \"a\""
         );
         assert!(to_json("200: a\n'200': b\n").is_ok());
+        assert!(to_json("'200': a\n200: b\n").is_ok());
+        assert!(to_json("200: a\n'200': b\n'200': c\n").is_err());
+        assert!(to_json("200: a\n'200': b\n200: c\n").is_err());
         for (text, key) in [("200", "200"), ("true", "`true`"), ("~", "null")] {
             let twice = format!("{text}: a\n{text}: b\n");
             let expected = serde_yaml::from_str::<serde_yaml::Value>(&twice)
