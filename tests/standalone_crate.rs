@@ -22,8 +22,8 @@ fn files(runtime: &RuntimeDependency) -> Vec<(PathBuf, String)> {
         "my-runners",
         runtime,
     )
+    .map(|written| written.files)
     .unwrap_or_else(|error| panic!("{error}"))
-    .files
 }
 
 fn file<'a>(files: &'a [(PathBuf, String)], path: &str) -> &'a str {

@@ -1,6 +1,7 @@
 //! The build-script front end: a builder of options and one call that does the IO.
 
-use crate::{Error, Report, emit, format, write};
+use crate::format::{self, FormatCache};
+use crate::{Error, MethodLayout, Report, emit, write};
 use std::path::{Path, PathBuf};
 
 /// Options for generating a client, in the style of `prost_build::Config`.
@@ -10,10 +11,25 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     rerun_if_changed: bool,
+    method_layout: MethodLayout,
     lenient: bool,
 }
 
-/// Generated source, with what lenient mode dropped to get there.
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            runtime_module: "crate::runtime".to_owned(),
+            out_dir: None,
+            file_name: None,
+            rerun_if_changed: true,
+            method_layout: MethodLayout::Auto,
+            lenient: false,
+        }
+    }
+}
+
+/// Generated source, with what lenient mode dropped to get there and the notes the generator
+/// has for its user.
 #[derive(Debug, Clone)]
 pub struct Generated {
     /// The formatted source text.
@@ -24,6 +40,9 @@ pub struct Generated {
     pub operations: usize,
     /// How many operations lenient mode dropped.
     pub dropped: usize,
+    /// What the user should know about the choices made (which method layout the default
+    /// chose, and why).
+    pub notes: Vec<String>,
 }
 
 impl Generated {
@@ -57,18 +76,6 @@ impl Generated {
             plural(self.operations),
             self.dropped
         )
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            runtime_module: "crate::runtime".to_owned(),
-            out_dir: None,
-            file_name: None,
-            rerun_if_changed: true,
-            lenient: false,
-        }
     }
 }
 
@@ -113,40 +120,61 @@ impl Config {
         self
     }
 
+    /// Where methods go (see [`crate::layout`]): [`MethodLayout::Auto`] (the default) is flat
+    /// unless two flat method names collide, then grouped by operationId category
+    /// (`client.actions().get_repo_secret(…)`), with a note.
+    pub fn method_layout(&mut self, layout: MethodLayout) -> &mut Config {
+        self.method_layout = layout;
+        self
+    }
+
     /// Generates source text from spec bytes: pure, no IO. `spec_name` names the spec in
-    /// diagnostics and in the header. Lenient mode's warnings are dropped; use
-    /// [`Config::generate_with_warnings`] to see them.
+    /// diagnostics and in the header.
     pub fn generate_source(&self, spec: &[u8], spec_name: &str) -> Result<String, Error> {
         self.generate_with_warnings(spec, spec_name)
             .map(|generated| generated.source)
     }
 
-    /// Generates source text from spec bytes, with lenient mode's warnings and counts: pure,
-    /// no IO.
+    /// Generates source text from spec bytes, with lenient mode's warnings and counts and the
+    /// notes for the user (the command line prints them): pure, no IO.
     pub fn generate_with_warnings(&self, spec: &[u8], spec_name: &str) -> Result<Generated, Error> {
+        self.generate_cached(spec, spec_name, &mut FormatCache::new())
+    }
+
+    /// [`Config::generate_source`], taking the text of unchanged chunks from `cache`.
+    fn generate_cached(
+        &self,
+        spec: &[u8],
+        spec_name: &str,
+        cache: &mut FormatCache,
+    ) -> Result<Generated, Error> {
         let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
                 "`{}` is not a Rust path (try `crate::runtime`)",
                 self.runtime_module
             ))
         })?;
-        let checked = crate::pipeline::check(spec, self.lenient)
+        let checked = crate::pipeline::check(spec, self.lenient, self.method_layout)
             .map_err(|report| Error::Spec(crate::locate(report, spec, spec_name)))?;
-        let tokens = emit::emit(&checked.api, &runtime).map_err(Error::Internal)?;
+        let api = checked.api;
+        let chunks = emit::emit(&api, &runtime).map_err(Error::Internal)?;
         let source =
-            format::format(tokens, spec_name, &checked.api.title).map_err(Error::Internal)?;
+            format::format(chunks, spec_name, &api.title, cache).map_err(Error::Internal)?;
         Ok(Generated {
             source,
             warnings: crate::locate(checked.warnings, spec, spec_name),
-            operations: checked.api.operations.len(),
+            operations: api.operations.len(),
             dropped: checked.dropped,
+            notes: api.layout_note.into_iter().collect(),
         })
     }
 
     /// Reads the spec at `spec`, generates, and writes the output file into the output
     /// directory unless it already holds the same bytes. Prints `cargo:rerun-if-changed` for
-    /// the spec only, and lenient mode's warnings and summary as `cargo:warning=` lines.
-    /// Returns the path of the output file.
+    /// the spec only, lenient mode's warnings and summary as `cargo:warning=` lines, and each
+    /// note as a `cargo:warning`. Keeps the formatted text of every
+    /// chunk beside the output (`<name>.format-cache`), so that a rerun after an edit formats
+    /// only what changed. Returns the path of the output file.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let spec = spec.as_ref();
         if self.rerun_if_changed {
@@ -156,11 +184,6 @@ impl Config {
             path: spec.to_path_buf(),
             source,
         })?;
-        let generated = self.generate_with_warnings(&bytes, &spec.display().to_string())?;
-        for line in generated.cargo_warnings() {
-            println!("{line}");
-        }
-        let source = generated.source;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -177,7 +200,21 @@ impl Config {
             None => default_file_name(spec),
         };
         let path = out_dir.join(file_name);
-        write::write_if_changed(&path, source.as_bytes())?;
+        // The text of each chunk from the last run, so that an edit reformats what it changed.
+        let cache_path = path.with_extension("format-cache");
+        let stamp = FormatCache::stamp();
+        let mut cache = std::fs::read(&cache_path)
+            .map(|bytes| FormatCache::from_bytes(&bytes, &stamp))
+            .unwrap_or_default();
+        let output = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache)?;
+        for line in output.cargo_warnings() {
+            println!("{line}");
+        }
+        for note in &output.notes {
+            println!("cargo:warning=note: {note}");
+        }
+        write::write_if_changed(&path, output.source.as_bytes())?;
+        write::write_if_changed(&cache_path, &cache.to_bytes(&stamp))?;
         Ok(path)
     }
 }

@@ -4,10 +4,12 @@
 //! on other OpenAPI 3.0 specs too. The pipeline, one module a phase:
 //!
 //! 1. [`load`](crate::load_spec): YAML/JSON → `openapiv3` (line:column on syntax errors);
-//! 2. validate: every problem of the spec, each at its JSON pointer and line, in one report;
+//! 2. validate: every problem of the spec, each at its JSON pointer and line, in one report
+//!    (methods laid out flat or grouped by category first, see [`layout`]);
 //! 3. lower: the spec → [`model`], an intermediate representation without spec or token types;
-//! 4. emit: the model → tokens (`quote`), every name decided by [`naming`];
-//! 5. format: prettyplease, with an `@generated` header;
+//! 4. emit: the model → tokens (`quote`), one chunk per item, every name decided by [`naming`];
+//! 5. format: prettyplease chunk by chunk (in a build script, unchanged chunks come from a
+//!    cache in `OUT_DIR`), with an `@generated` header;
 //! 6. write: only when the bytes change.
 //!
 //! From a build script, use [`Config`] (in the style of `prost-build`):
@@ -32,6 +34,7 @@ mod config;
 pub mod diagnostic;
 mod emit;
 mod format;
+pub mod layout;
 mod lenient;
 mod load;
 mod lower;
@@ -46,6 +49,7 @@ mod write;
 
 pub use config::{Config, Generated};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use layout::MethodLayout;
 
 use std::path::PathBuf;
 
@@ -80,7 +84,12 @@ pub enum Error {
 ///
 /// `spec_name` is the file name used in diagnostics.
 pub fn check(spec: &[u8], spec_name: &str) -> Result<model::Api, Error> {
-    pipeline::check(spec, false)
+    check_with(spec, spec_name, MethodLayout::Auto)
+}
+
+/// [`check`] with methods laid out as `layout` says (see [`layout`]).
+pub fn check_with(spec: &[u8], spec_name: &str, layout: MethodLayout) -> Result<model::Api, Error> {
+    pipeline::check(spec, false, layout)
         .map(|checked| checked.api)
         .map_err(|report| Error::Spec(locate(report, spec, spec_name)))
 }

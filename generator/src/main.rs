@@ -1,8 +1,9 @@
 //! Command line front end of the generator.
 //!
 //! ```text
-//! github-runners-codegen generate SPEC -o FILE.rs   write the generated source
-//! github-runners-codegen crate SPEC --out DIR --name NAME [--runtime-path DIR]
+//! github-runners-codegen generate SPEC -o FILE.rs [--methods auto|flat|grouped]
+//!                                                   write the generated source
+//! github-runners-codegen crate SPEC --out DIR --name NAME [--runtime-path DIR] [--methods …]
 //!                                                   write a standalone crate
 //! github-runners-codegen check SPEC                 validate only
 //! ```
@@ -14,7 +15,7 @@
 //! 2 for usage errors.
 
 use clap::{Parser, Subcommand};
-use github_runners_codegen::{Config, Error, Report, standalone};
+use github_runners_codegen::{Config, Error, MethodLayout, Report, standalone};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,6 +42,10 @@ enum Command {
         /// Drop the operations that cannot be generated, with a warning each.
         #[arg(long)]
         lenient: bool,
+        /// Where methods go: auto (flat unless names collide), flat, or grouped by the
+        /// operationId's category (`client.actions().get_repo_secret(…)`).
+        #[arg(long, value_name = "LAYOUT", default_value = "auto")]
+        methods: MethodLayout,
     },
     /// Write a complete standalone crate (Cargo.toml, src/) for SPEC into DIR.
     Crate {
@@ -59,6 +64,10 @@ enum Command {
         /// Drop the operations that cannot be generated, with a warning each.
         #[arg(long)]
         lenient: bool,
+        /// Where methods go: auto (flat unless names collide), flat, or grouped by the
+        /// operationId's category (`client.actions().get_repo_secret(…)`).
+        #[arg(long, value_name = "LAYOUT", default_value = "auto")]
+        methods: MethodLayout,
     },
     /// Validate SPEC and report every problem.
     Check {
@@ -91,17 +100,20 @@ fn run(command: Command) -> Result<String, Error> {
             output,
             runtime_module,
             lenient,
+            methods,
         } => {
             let bytes = read(&spec)?;
             let generated = Config::new()
                 .runtime_module(runtime_module)
                 .lenient(lenient)
+                .method_layout(methods)
                 .generate_with_warnings(&bytes, &spec.display().to_string())?;
             std::fs::write(&output, &generated.source).map_err(|source| Error::Io {
                 path: output.clone(),
                 source,
             })?;
             Ok(outcome(
+                &generated.notes,
                 &generated.warnings,
                 &generated.summary(),
                 format!("wrote {}", output.display()),
@@ -113,19 +125,21 @@ fn run(command: Command) -> Result<String, Error> {
             name,
             runtime_path,
             lenient,
+            methods,
         } => {
             let runtime = match runtime_path {
                 Some(dir) => standalone::RuntimeDependency::Path(dir),
                 None => standalone::RuntimeDependency::Registry,
             };
             let written = standalone::write_crate(
-                Config::new().lenient(lenient),
+                Config::new().lenient(lenient).method_layout(methods),
                 &spec,
                 &out,
                 &name,
                 &runtime,
             )?;
             Ok(outcome(
+                &written.notes,
                 &written.warnings,
                 &written.summary,
                 format!("wrote crate `{name}` into {}", out.display()),
@@ -137,6 +151,7 @@ fn run(command: Command) -> Result<String, Error> {
                 .lenient(lenient)
                 .generate_with_warnings(&bytes, &spec.display().to_string())?;
             Ok(outcome(
+                &generated.notes,
                 &generated.warnings,
                 &generated.summary(),
                 format!("{}: ok", spec.display()),
@@ -145,10 +160,13 @@ fn run(command: Command) -> Result<String, Error> {
     }
 }
 
-/// What a successful run prints: lenient mode's warnings, then what was done, then the
-/// summary (always the last line).
-fn outcome(warnings: &Report, summary: &str, done: String) -> String {
+/// What a successful run prints: the generator's notes (`note: …`, one a line), lenient
+/// mode's warnings, then what was done, then the summary (always the last line).
+fn outcome(notes: &[String], warnings: &Report, summary: &str, done: String) -> String {
     let mut text = String::new();
+    for note in notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
     for diagnostic in &warnings.diagnostics {
         text.push_str(&format!("{diagnostic}\n\n"));
     }

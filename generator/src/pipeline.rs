@@ -5,6 +5,7 @@
 //! what is left, until they pass; the problems become warnings.
 
 use crate::diagnostic::{Diagnostic, Report};
+use crate::layout::{self, MethodLayout};
 use crate::{lenient, load, lower, model, validate};
 
 /// The model of a spec, with the warnings of lenient mode.
@@ -19,12 +20,13 @@ pub struct Checked {
 }
 
 /// Runs the phases up to the model; the report is not located yet.
-pub fn check(spec: &[u8], lenient: bool) -> Result<Checked, Report> {
+pub fn check(spec: &[u8], lenient: bool, layout: MethodLayout) -> Result<Checked, Report> {
     if !lenient {
         let document = load::load(spec)?;
-        validate::validate(&document)?;
+        let decision = layout::decide(layout, &document);
+        validate::validate(&document, &decision)?;
         return Ok(Checked {
-            api: lower::lower(&document)?,
+            api: lower::lower(&document, &decision)?,
             warnings: Report::default(),
             dropped: 0,
         });
@@ -33,7 +35,7 @@ pub fn check(spec: &[u8], lenient: bool) -> Result<Checked, Report> {
     let operations = lenient::operation_count(&document);
     let mut dropped = lenient::Dropped::default();
     loop {
-        let report = match phases(&document) {
+        let report = match phases(&document, layout) {
             Ok(api) => {
                 return Ok(Checked {
                     api,
@@ -58,8 +60,11 @@ pub fn check(spec: &[u8], lenient: bool) -> Result<Checked, Report> {
 }
 
 /// The phases after loading, on a (possibly pruned) document.
-fn phases(document: &serde_json::Value) -> Result<model::Api, Report> {
+///
+/// The method layout is decided on each pass: dropping operations can end a collision.
+fn phases(document: &serde_json::Value, layout: MethodLayout) -> Result<model::Api, Report> {
     let spec = load::from_value(document)?;
-    validate::validate(&spec)?;
-    lower::lower(&spec)
+    let decision = layout::decide(layout, &spec);
+    validate::validate(&spec, &decision)?;
+    lower::lower(&spec, &decision)
 }

@@ -52,6 +52,8 @@ pub struct CrateFiles {
     pub warnings: Report,
     /// `generated N operations, dropped M`.
     pub summary: String,
+    /// The generator's notes (see [`crate::Generated::notes`]).
+    pub notes: Vec<String>,
 }
 
 /// The files of a standalone crate named `name` for a spec, generated with `config`'s
@@ -82,6 +84,7 @@ pub fn crate_files(
         ],
         warnings: generated.warnings,
         summary,
+        notes: generated.notes,
     })
 }
 

@@ -192,3 +192,59 @@ fn lenient_mode_fails_when_every_operation_drops() {
     );
     assert!(text.ends_with("3 errors in the spec\n"), "{text}");
 }
+
+#[test]
+fn methods_are_grouped_when_flat_names_collide_with_a_note_or_as_chosen() {
+    let spec = corpus("good/grouped_methods.yaml");
+    let out = std::env::temp_dir().join(format!("cli-grouped-{}.rs", std::process::id()));
+    let generate = |layout: Option<&str>| {
+        let mut args = vec![
+            "generate".as_ref(),
+            spec.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ];
+        if let Some(layout) = layout {
+            args.extend::<[&std::ffi::OsStr; 2]>(["--methods".as_ref(), layout.as_ref()]);
+        }
+        let output = run(&args);
+        let source = std::fs::read_to_string(&out).unwrap_or_default();
+        let _ = std::fs::remove_file(&out);
+        (output, source)
+    };
+
+    // The default: grouped, and a note that says why and how to choose.
+    let (output, source) = generate(None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with("note: 3 operations would share a method name if methods were flat"),
+        "{text}"
+    );
+    assert!(text.contains("--methods grouped"), "{text}");
+    assert!(source.contains("pub fn actions(&self) -> groups::Actions<'_>"));
+
+    // Chosen explicitly: the same code, no note.
+    let (output, explicit) = generate(Some("grouped"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("note:"), "{}", stderr(&output));
+    assert_eq!(explicit, source);
+
+    // Flat: the collisions are errors.
+    let (output, _) = generate(Some("flat"));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("would both be the method `get_repo_secret`"),
+        "{text}"
+    );
+
+    // Not a layout: a usage error.
+    let (output, _) = generate(Some("tree"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("auto, flat or grouped"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -7,12 +7,13 @@
 //! `execute()`…, are the client's). New client features go into the runtime, not here.
 
 use super::docs::text_attrs;
+use crate::model::Group;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The `Client` struct, its constructors and its runtime trait impls; `base_url` is the
 /// spec's default (its first `servers` URL).
-pub fn client(title: &str, base_url: Option<&str>) -> TokenStream {
+pub fn client(title: &str, base_url: Option<&str>, groups: &[Group]) -> TokenStream {
     let (builder_doc, builder) = match base_url {
         Some(url) => (
             text_attrs(&format!(
@@ -25,8 +26,18 @@ pub fn client(title: &str, base_url: Option<&str>) -> TokenStream {
             quote!(ClientBuilder::new()),
         ),
     };
+    let methods = match groups.first() {
+        Some(group) => format!(
+            "one method per operation, grouped by the category of its operationId \
+             (`client.{}()` returns the [`groups::{}`] of the `{}/…` operations)",
+            crate::naming::bare(&group.accessor),
+            group.type_name,
+            group.category
+        ),
+        None => "one method per operation".to_owned(),
+    };
     let doc = text_attrs(&format!(
-        "The client of the {}: one method per operation.\n\n\
+        "The client of the {}: {methods}.\n\n\
          Build it with [`Client::builder`]. Cheap to clone (clones share the connection pool and \
          the latest rate-limit state). The runtime's methods (`rate_limit`, `base_url`, \
          `execute`…) are reached through `Deref` to [`ClientCore`].",

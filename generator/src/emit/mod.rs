@@ -6,6 +6,7 @@
 
 mod client;
 pub mod docs;
+mod groups;
 mod operation;
 mod types;
 
@@ -24,9 +25,10 @@ pub struct Context<'a> {
     pub copy_newtypes: HashSet<String>,
 }
 
-/// Emits the whole generated file (without its header comment); a name of the model that is
-/// not an identifier is an internal error.
-pub fn emit(api: &Api, runtime: &syn::Path) -> Result<TokenStream, String> {
+/// Emits the whole generated file (without its header comment) in chunks that are formatted
+/// one by one (the imports, the client, each model, each operation…); a name of the model
+/// that is not an identifier is an internal error.
+pub fn emit(api: &Api, runtime: &syn::Path) -> Result<Vec<TokenStream>, String> {
     if let Some(name) = api.invalid_name() {
         return Err(format!("`{name}` is not a Rust identifier"));
     }
@@ -42,7 +44,7 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> Result<TokenStream, String> {
     };
     let uses = Uses::of(api);
     let imports = imports(&uses, runtime);
-    let client = client::client(&api.title, api.default_base_url.as_deref());
+    let client = client::client(&api.title, api.default_base_url.as_deref(), &api.groups);
     let newtypes = api
         .newtypes
         .iter()
@@ -53,14 +55,12 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> Result<TokenStream, String> {
         .iter()
         .map(|op| operation::operation(op, &context));
     let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
-    Ok(quote! {
-        #imports
-        #client
-        #(#newtypes)*
-        #(#models)*
-        #(#operations)*
-        #builders
-    })
+    let mut chunks = vec![imports, client, groups::groups(&api.groups)];
+    chunks.extend(newtypes);
+    chunks.extend(models);
+    chunks.extend(operations);
+    chunks.extend(builders);
+    Ok(chunks)
 }
 
 /// Which optional imports the generated code needs, so that none is unused.

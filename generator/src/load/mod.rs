@@ -1,6 +1,6 @@
 //! Reading a spec: bytes → YAML (or JSON) → `openapiv3::OpenAPI`.
 //!
-//! This is the only module that uses `serde_yaml`, so swapping the YAML parser touches one
+//! [`yaml`] is the only module that uses `serde_yaml`, so swapping the YAML parser touches one
 //! file. Syntax and shape errors carry the parser's line:column; inputs that are not OpenAPI
 //! 3.0 at all (Swagger 2.0, OpenAPI 3.1, other JSON or YAML, empty or binary files) each get a
 //! message of their own.
@@ -12,6 +12,7 @@
 mod keyword_kinds;
 mod shape;
 pub mod source_map;
+mod yaml;
 
 use crate::diagnostic::{Diagnostic, Location, Report};
 use openapiv3::OpenAPI;
@@ -45,27 +46,7 @@ pub fn load_value(text: &str) -> Result<serde_json::Value, Report> {
                 .help("write an OpenAPI 3.0 document (it starts with `openapi: 3.0.3`)"),
         ));
     }
-    let mut yaml = serde_yaml::from_str::<serde_yaml::Value>(text).map_err(|syntax| {
-        Report::single(
-            located(
-                &syntax,
-                format!(
-                    "the file is not valid YAML or JSON: {}",
-                    strip_location(&syntax)
-                ),
-            )
-            .help("fix the syntax at this place"),
-        )
-    })?;
-    // `<<` merge keys; a malformed merge is left for the shape check to report.
-    let _ = yaml.apply_merge();
-    let yaml = normalize(yaml);
-    let json = serde_json::to_value(&yaml).map_err(|error| {
-        Report::single(
-            Diagnostic::whole_file(format!("the document cannot be read as JSON data: {error}"))
-                .help("write an OpenAPI 3.0 document in plain YAML or JSON"),
-        )
-    })?;
+    let json = yaml::to_json(text)?;
     check_kind(&json)?;
     Ok(json)
 }
@@ -96,43 +77,6 @@ pub fn from_value(json: &serde_json::Value) -> Result<OpenAPI, Report> {
                 .help("compare this place with the OpenAPI 3.0.3 specification (https://spec.openapis.org/oas/v3.0.3)"),
             ))
         }
-    }
-}
-
-/// The YAML value as plain data that JSON can hold, in the same order: scalar keys become
-/// strings, tags are dropped, and numbers JSON cannot hold (`.nan`, `.inf`) become strings.
-///
-/// Both deserializations of the spec read this, so that `openapiv3` (which reads some parts
-/// twice, once through `serde_json`) sees the same data both times and never panics.
-fn normalize(value: serde_yaml::Value) -> serde_yaml::Value {
-    use serde_yaml::Value as Yaml;
-    match value {
-        Yaml::Number(number)
-            if number.as_i64().is_none()
-                && number.as_u64().is_none()
-                && !number.as_f64().is_some_and(f64::is_finite) =>
-        {
-            Yaml::String(number.to_string())
-        }
-        Yaml::Sequence(items) => Yaml::Sequence(items.into_iter().map(normalize).collect()),
-        Yaml::Mapping(map) => Yaml::Mapping(
-            map.into_iter()
-                .map(|(key, value)| (Yaml::String(key_text(key)), normalize(value)))
-                .collect(),
-        ),
-        Yaml::Tagged(tagged) => normalize(tagged.value),
-        other => other,
-    }
-}
-
-/// A mapping key as text: scalars as written, anything else as JSON.
-fn key_text(key: serde_yaml::Value) -> String {
-    match normalize(key) {
-        serde_yaml::Value::String(text) => text,
-        serde_yaml::Value::Null => "null".to_owned(),
-        serde_yaml::Value::Bool(flag) => flag.to_string(),
-        serde_yaml::Value::Number(number) => number.to_string(),
-        other => serde_json::to_string(&other).unwrap_or_default(),
     }
 }
 
@@ -205,27 +149,6 @@ fn check_kind(document: &serde_json::Value) -> Result<(), Report> {
             .help("an OpenAPI 3.0 document starts with `openapi: 3.0.3`, then `info` and `paths`"),
         )),
         Some(version) => check_version(&scalar_text(version)),
-    }
-}
-
-/// A diagnostic at the parser's line:column when it has one.
-fn located(error: &serde_yaml::Error, message: String) -> Diagnostic {
-    let mut diagnostic = Diagnostic::whole_file(message);
-    if let Some(location) = error.location() {
-        diagnostic.location = Location::LineColumn {
-            line: location.line(),
-            column: location.column(),
-        };
-    }
-    diagnostic
-}
-
-/// The parser's message without its trailing "at line X column Y".
-fn strip_location(error: &serde_yaml::Error) -> String {
-    let message = error.to_string();
-    match message.find(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message,
     }
 }
 

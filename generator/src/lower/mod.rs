@@ -12,15 +12,16 @@ mod response;
 mod schema;
 
 use crate::diagnostic::Report;
-use crate::model::{Api, BodyShape, Operation, TypeDef, TypeRef};
+use crate::layout::Decision;
+use crate::model::{Api, BodyShape, Group, Operation, TypeDef, TypeRef};
 use crate::naming::{NameSet, RESERVED_TYPE_NAMES};
 use openapiv3::OpenAPI;
 
 /// Lowers a validated spec to the model; the report lists every problem found.
-pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
+pub fn lower(spec: &OpenAPI, layout: &Decision) -> Result<Api, Report> {
     let mut schemas = schema::SchemaLowerer::new(spec, NameSet::with_reserved(RESERVED_TYPE_NAMES));
     schemas.lower_components();
-    let mut lowered = operation::lower_operations(spec, &mut schemas);
+    let mut lowered = operation::lower_operations(spec, &mut schemas, layout);
     let mut types = std::mem::take(&mut schemas.types);
     recursion::box_cycles(&mut types);
     body_fields_as_boxed(&mut lowered, &types);
@@ -40,12 +41,20 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Report> {
         }
     }
     let types = shared;
+    let mut groups: Vec<Group> = Vec::new();
+    for group in operations.iter().filter_map(|op| op.group.as_ref()) {
+        if !groups.iter().any(|known| known.accessor == group.accessor) {
+            groups.push(group.clone());
+        }
+    }
     let api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
         newtypes: std::mem::take(&mut schemas.newtypes),
         types,
         operations,
+        groups,
+        layout_note: layout.note.clone(),
         default_base_url: default_base_url(spec),
         doc_link_base: doc_link_base(spec),
     };

@@ -3,8 +3,9 @@
 use super::docs;
 use super::schema::SchemaLowerer;
 use crate::diagnostic::{pointer, pointer_token};
+use crate::layout::{self, Decision};
 use crate::model::{
-    Body, Docs, HttpMethod, Operation, Param, ParamLocation, PathPart, WireEncoding,
+    Body, Docs, Group, HttpMethod, Operation, Param, ParamLocation, PathPart, WireEncoding,
 };
 use crate::naming::{self, NameSet};
 use crate::refs::Resolver;
@@ -17,6 +18,7 @@ use std::ops::Range;
 pub fn lower_operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut SchemaLowerer<'a>,
+    layout: &Decision,
 ) -> Vec<(Operation, Range<usize>)> {
     let resolver = Resolver::new(spec);
     let mut operations = Vec::new();
@@ -40,10 +42,15 @@ pub fn lower_operations<'a>(
             let lowered = OperationLowerer {
                 resolver,
                 schemas: &mut *schemas,
+                layout,
             }
             .lower(path, method, operation, &parameters, &at);
             if let Some(mut lowered) = lowered {
-                lowered.module_name = modules.claim(&lowered.method_name);
+                let module = naming::operation_module_stem(
+                    lowered.group.as_ref().map(|group| group.accessor.as_str()),
+                    &lowered.method_name,
+                );
+                lowered.module_name = modules.claim(&module);
                 operations.push((lowered, first_type..schemas.types.len()));
             }
         }
@@ -58,6 +65,7 @@ fn same_location(a: &Parameter, b: &Parameter) -> bool {
 pub(super) struct OperationLowerer<'a, 's> {
     pub(super) resolver: Resolver<'a>,
     pub(super) schemas: &'s mut SchemaLowerer<'a>,
+    pub(super) layout: &'s Decision,
 }
 
 impl<'a> OperationLowerer<'a, '_> {
@@ -80,10 +88,24 @@ impl<'a> OperationLowerer<'a, '_> {
             method,
             path,
         );
-        let builder_name = self
-            .schemas
-            .names
-            .claim_type(&naming::type_name(naming::bare(&method_name)));
+        let group = self
+            .layout
+            .group_of(operation.operation_id.as_deref())
+            .map(|accessor| Group {
+                category: operation
+                    .operation_id
+                    .as_deref()
+                    .and_then(layout::category)
+                    .unwrap_or_default()
+                    .to_owned(),
+                type_name: naming::group_type_name(&accessor),
+                accessor,
+            });
+        let stem = naming::operation_type_stem(
+            group.as_ref().map(|group| group.accessor.as_str()),
+            &method_name,
+        );
+        let builder_name = self.schemas.names.claim_type(&stem);
         let mut arg_names = naming::builder_namespace();
 
         // Path parameters first, in template order, then the others in document order.
@@ -136,6 +158,7 @@ impl<'a> OperationLowerer<'a, '_> {
             accept,
             types: Vec::new(),
             module_name: String::new(),
+            group,
         })
     }
 

@@ -24,6 +24,11 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in document order.
     pub operations: Vec<Operation>,
+    /// The method groups of a grouped layout, in the order of their first operation; empty
+    /// when methods are flat.
+    pub groups: Vec<Group>,
+    /// Why the methods are grouped, when the default layout chose it (see [`crate::layout`]).
+    pub layout_note: Option<String>,
     /// The default base URL: the spec's first `servers` URL, when it is an absolute http(s)
     /// URL without variables (otherwise the runtime's default, `https://api.github.com`).
     pub default_base_url: Option<String>,

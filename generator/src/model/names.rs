@@ -31,6 +31,9 @@ impl Api {
                 }
             }
         }
+        for group in &self.groups {
+            names.extend([&group.accessor, &group.type_name].map(String::as_str));
+        }
         for op in &self.operations {
             names.extend([&op.method_name, &op.builder_name, &op.module_name].map(String::as_str));
             names.extend(op.params.iter().map(|param| param.rust_name.as_str()));

@@ -72,6 +72,19 @@ pub struct Operation {
     pub types: Vec<TypeDef>,
     /// The private module that holds the request builder (re-exported from `builders`).
     pub module_name: String,
+    /// The group whose method this is, in a grouped layout; none for a method of `Client`.
+    pub group: Option<Group>,
+}
+
+/// A group of methods in a grouped layout (see [`crate::layout`]): `client.actions()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The operationId category it holds (`actions`).
+    pub category: String,
+    /// The `Client` method that returns it (`actions`).
+    pub accessor: String,
+    /// Its type in the `groups` module (`Actions`).
+    pub type_name: String,
 }
 
 /// A piece of a path template.

@@ -5,9 +5,11 @@
 //! operation method names are unique, and nothing unsupported (cookies, callbacks, links,
 //! external references, `not`) is silently dropped.
 
+mod methods;
 mod schema;
 
 use crate::diagnostic::{Diagnostic, Report, pointer};
+use crate::layout::Decision;
 use crate::naming;
 use crate::refs::{ComponentKind, Resolver};
 use crate::spec::{self, is_json_media_type, template_names};
@@ -18,14 +20,16 @@ use openapiv3::{
 use std::collections::HashMap;
 
 /// Validates `spec`; the report lists every problem found.
-pub fn validate(spec: &OpenAPI) -> Result<(), Report> {
+pub fn validate(spec: &OpenAPI, layout: &Decision) -> Result<(), Report> {
     let mut validator = Validator {
         resolver: Resolver::new(spec),
         report: Report::default(),
+        layout,
         method_names: HashMap::new(),
         newtypes: HashMap::new(),
     };
     validator.paths(spec);
+    validator.group_accessors();
     validator.components(spec);
     validator.report.into_result(())
 }
@@ -33,8 +37,10 @@ pub fn validate(spec: &OpenAPI) -> Result<(), Report> {
 struct Validator<'a> {
     resolver: Resolver<'a>,
     report: Report,
-    /// Method name → (operationId, pointer) of its first claimant.
-    method_names: HashMap<String, (String, String)>,
+    /// Where methods go.
+    layout: &'a Decision,
+    /// (group accessor, method name) → (operationId, pointer) of its first claimant.
+    method_names: HashMap<(Option<String>, String), (String, String)>,
     /// Newtype name → (primitive, pointer) of its first declaration.
     newtypes: HashMap<String, (&'static str, String)>,
 }
@@ -98,34 +104,7 @@ impl<'a> Validator<'a> {
         parameters: &[ReferenceOr<Parameter>],
         at: &str,
     ) {
-        let operation_id = operation
-            .operation_id
-            .clone()
-            .unwrap_or_else(|| naming::fallback_operation_id(method, path));
-        let explicit = match self.explicit_method_name(operation, at) {
-            Ok(explicit) => explicit,
-            // Reported; no name to check for collisions.
-            Err(()) => return self.operation_parts(path, operation, parameters, at),
-        };
-        let method_name = naming::operation_method_name(
-            explicit,
-            operation.operation_id.as_deref(),
-            method,
-            path,
-        );
-        if let Some((first_id, first_at)) = self.method_names.get(&method_name) {
-            let message = format!(
-                "operations `{first_id}` ({first_at}) and `{operation_id}` would both be the method `{method_name}`"
-            );
-            self.error(
-                at.to_owned(),
-                message,
-                "give one of them another operationId, or an `x-method-name`",
-            );
-        } else {
-            self.method_names
-                .insert(method_name, (operation_id, at.to_owned()));
-        }
+        self.method_name(path, method, operation, at);
         self.operation_parts(path, operation, parameters, at);
     }
 
@@ -180,31 +159,6 @@ impl<'a> Validator<'a> {
                 ReferenceOr::Item(response) => self.response(response, &response_at),
             }
         }
-    }
-
-    /// The operation's `x-method-name` when it has a usable one; `Err` (reported) when it has
-    /// one that is not usable.
-    fn explicit_method_name(
-        &mut self,
-        operation: &'a Operation,
-        at: &str,
-    ) -> Result<Option<&'a str>, ()> {
-        let Some(value) = spec::method_name(operation) else {
-            return Ok(None);
-        };
-        let problem = match value.as_str() {
-            Some(name) => match naming::check_explicit_method_name(name) {
-                Ok(()) => return Ok(Some(name)),
-                Err(problem) => problem,
-            },
-            None => "is not a string",
-        };
-        self.error(
-            format!("{at}/{}", spec::METHOD_NAME),
-            format!("`{}: {value}` {problem}", spec::METHOD_NAME),
-            "name the method like a Rust function that no client has already, for example `x-method-name: get_rate_limit`",
-        );
-        Err(())
     }
 
     fn request_body(&mut self, body: &'a openapiv3::RequestBody, at: &str) {
@@ -372,7 +326,7 @@ mod tests {
 
     fn errors(text: &str) -> String {
         let spec = crate::load::load_str(text).map_err(|r| r.to_string());
-        match spec.map(|spec| validate(&spec)) {
+        match spec.map(|spec| validate(&spec, &Decision::default())) {
             Ok(Ok(())) => String::new(),
             Ok(Err(report)) => report.to_string(),
             Err(load) => load,

@@ -16,9 +16,16 @@ use quote::quote;
 pub fn builder(op: &Operation, context: &Context) -> TokenStream {
     let name = ident(&op.builder_name);
     let method = bare(&op.method_name);
-    let doc = text_attrs(&format!(
-        "Request builder for [`Client::{method}`](super::Client::{method})."
-    ));
+    // The method that returns it: on `Client`, or on its group (`client.actions()…`).
+    let doc = text_attrs(&match &op.group {
+        Some(group) => format!(
+            "Request builder for [`{group}::{method}`](super::groups::{group}::{method}) \
+             (`client.{accessor}().{method}(…)`).",
+            group = group.type_name,
+            accessor = bare(&group.accessor),
+        ),
+        None => format!("Request builder for [`Client::{method}`](super::Client::{method})."),
+    });
     let fields = op.params.iter().map(|param| {
         let field = ident(&param.rust_name);
         let ty = type_tokens(&param.ty);

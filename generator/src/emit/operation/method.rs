@@ -120,14 +120,22 @@ pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
         }
     }
     let arg_docs = argument_docs(op);
+    // A grouped method borrows the client (`groups::Actions<'_>` holds a `&Client`).
+    let (owner, client) = match &op.group {
+        Some(group) => {
+            let group = ident(&group.type_name);
+            (quote!(groups::#group<'_>), quote!(self.0.clone()))
+        }
+        None => (quote!(Client), quote!(self.clone())),
+    };
     quote! {
-        impl Client {
+        impl #owner {
             #doc
             #arg_docs
             #deprecated
             pub fn #method(&self, #(#decls),*) -> builders::#builder {
                 builders::#builder {
-                    client: self.clone(),
+                    client: #client,
                     #(#stores,)*
                 }
             }

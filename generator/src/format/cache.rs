@@ -1,0 +1,268 @@
+//! The formatted text of each emitted chunk, found by the chunk's tokens, kept in a file beside
+//! the output between build-script runs.
+//!
+//! The file starts with a stamp of what else the text depends on (this generator's version and
+//! the build of the program running it, see [`FormatCache::stamp`]); a file with another stamp,
+//! or one that does not read back, is an empty cache, never an error. A chunk is looked up by
+//! the text of its tokens, compared whole (no hash that could collide), first at the same place
+//! as in the last run, then among the entries of the same length. Only the chunks of the last
+//! run are written back, so the file does not grow with edits.
+
+use proc_macro2::TokenStream;
+use std::collections::HashMap;
+
+/// One chunk: the text of its tokens and its formatted text.
+#[derive(Debug)]
+struct Entry {
+    tokens: String,
+    text: String,
+}
+
+/// Formatted chunks by their tokens.
+#[derive(Debug, Default)]
+pub struct FormatCache {
+    /// What the last run left, in its order; `None` once taken by this run.
+    known: Vec<Option<Entry>>,
+    /// Indexes into `known` by the length of the token text.
+    by_length: HashMap<usize, Vec<usize>>,
+    /// What this run used, in order: what the next run can reuse.
+    used: Vec<Entry>,
+}
+
+impl FormatCache {
+    /// An empty cache: every chunk is formatted.
+    pub fn new() -> FormatCache {
+        FormatCache::default()
+    }
+
+    /// What the cached text depends on besides the tokens: this generator (and prettyplease)
+    /// as built into the running program. A rebuilt build script is a new file, with another
+    /// size or modification time.
+    pub fn stamp() -> String {
+        let program = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|meta| (meta.len(), meta.modified().ok()))
+            .ok();
+        format!(
+            "github-runners-codegen {} format cache, program {program:?}",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+
+    /// Reads a cache written by [`FormatCache::to_bytes`] with the same `stamp`.
+    pub fn from_bytes(bytes: &[u8], stamp: &str) -> FormatCache {
+        let Some(known) = read_entries(bytes, stamp) else {
+            return FormatCache::new();
+        };
+        let mut by_length: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (index, entry) in known.iter().enumerate() {
+            by_length.entry(entry.tokens.len()).or_default().push(index);
+        }
+        FormatCache {
+            known: known.into_iter().map(Some).collect(),
+            by_length,
+            used: Vec::new(),
+        }
+    }
+
+    /// The chunks this run used, under `stamp`.
+    pub fn to_bytes(&self, stamp: &str) -> Vec<u8> {
+        let size: usize = self
+            .used
+            .iter()
+            .map(|e| e.tokens.len() + e.text.len() + 24)
+            .sum();
+        let mut out = String::with_capacity(stamp.len() + 1 + size);
+        out.push_str(stamp);
+        out.push('\n');
+        for entry in &self.used {
+            out.push_str(&format!("{} {}\n", entry.tokens.len(), entry.text.len()));
+            out.push_str(&entry.tokens);
+            out.push_str(&entry.text);
+        }
+        out.into_bytes()
+    }
+
+    /// How many chunks this run took from the cache.
+    #[cfg(test)]
+    pub fn hits(&self) -> usize {
+        self.known.iter().filter(|entry| entry.is_none()).count()
+    }
+
+    /// The text of `chunk`: the cached one, or `format(chunk)`'s, remembered.
+    pub fn text_of(
+        &mut self,
+        chunk: TokenStream,
+        format: impl FnOnce(TokenStream) -> Result<String, String>,
+    ) -> Result<String, String> {
+        let tokens = chunk.to_string();
+        let text = match self.take(self.used.len(), &tokens) {
+            Some(text) => text,
+            None => format(chunk)?,
+        };
+        self.used.push(Entry {
+            tokens,
+            text: text.clone(),
+        });
+        Ok(text)
+    }
+
+    /// Takes the entry for `tokens`: the one at `place` if it matches, else any that does.
+    fn take(&mut self, place: usize, tokens: &str) -> Option<String> {
+        let matches = |entry: &Option<Entry>| entry.as_ref().is_some_and(|e| e.tokens == tokens);
+        let index = if self.known.get(place).is_some_and(matches) {
+            place
+        } else {
+            let same_length = self.by_length.get(&tokens.len())?;
+            *same_length
+                .iter()
+                .find(|&&index| self.known.get(index).is_some_and(matches))?
+        };
+        self.known.get_mut(index)?.take().map(|entry| entry.text)
+    }
+}
+
+/// The entries of a cache file, or `None` if it has another stamp or does not read back.
+fn read_entries(bytes: &[u8], stamp: &str) -> Option<Vec<Entry>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut rest = text.strip_prefix(stamp)?.strip_prefix('\n')?;
+    let mut entries = Vec::new();
+    while !rest.is_empty() {
+        let (header, after) = rest.split_once('\n')?;
+        let (tokens_len, text_len) = header.split_once(' ')?;
+        let tokens_len: usize = tokens_len.parse().ok()?;
+        let text_len: usize = text_len.parse().ok()?;
+        let tokens = after.get(..tokens_len)?;
+        let text = after.get(tokens_len..tokens_len.checked_add(text_len)?)?;
+        entries.push(Entry {
+            tokens: tokens.to_owned(),
+            text: text.to_owned(),
+        });
+        rest = after.get(tokens_len + text_len..)?;
+    }
+    Some(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn formatted(tokens: TokenStream) -> Result<String, String> {
+        Ok(format!("formatted {tokens}\n"))
+    }
+
+    fn never(_: TokenStream) -> Result<String, String> {
+        Err("formatted again".to_owned())
+    }
+
+    #[test]
+    fn a_chunk_seen_in_the_last_run_is_not_formatted_again() {
+        let mut first = FormatCache::new();
+        let text = first.text_of(
+            quote!(
+                struct A;
+            ),
+            formatted,
+        );
+        assert_eq!(text.as_deref(), Ok("formatted struct A ;\n"));
+        let _ = first.text_of(
+            quote!(
+                struct B;
+            ),
+            formatted,
+        );
+        let bytes = first.to_bytes("stamp");
+
+        // B moved first, A second: both found, neither formatted again.
+        let mut second = FormatCache::from_bytes(&bytes, "stamp");
+        assert_eq!(
+            second
+                .text_of(
+                    quote!(
+                        struct B;
+                    ),
+                    never
+                )
+                .as_deref(),
+            Ok("formatted struct B ;\n")
+        );
+        assert_eq!(
+            second
+                .text_of(
+                    quote!(
+                        struct A;
+                    ),
+                    never
+                )
+                .as_deref(),
+            Ok("formatted struct A ;\n")
+        );
+        assert_eq!(second.hits(), 2);
+        assert!(
+            second
+                .text_of(
+                    quote!(
+                        struct C;
+                    ),
+                    never
+                )
+                .is_err(),
+            "a new chunk is formatted"
+        );
+        assert!(
+            second
+                .text_of(
+                    quote!(
+                        struct A;
+                    ),
+                    never
+                )
+                .is_err(),
+            "an entry serves one chunk"
+        );
+    }
+
+    #[test]
+    fn another_stamp_or_a_damaged_file_is_an_empty_cache() {
+        let mut cache = FormatCache::new();
+        let _ = cache.text_of(
+            quote!(
+                struct A;
+            ),
+            formatted,
+        );
+        let bytes = cache.to_bytes("one");
+        assert!(FormatCache::from_bytes(&bytes, "two").known.is_empty());
+        assert_eq!(FormatCache::from_bytes(&bytes, "one").known.len(), 1);
+        let cut = &bytes[..bytes.len() - 3];
+        assert!(FormatCache::from_bytes(cut, "one").known.is_empty());
+        assert!(FormatCache::from_bytes(b"\xff\xfe", "one").known.is_empty());
+    }
+
+    #[test]
+    fn only_the_chunks_of_the_last_run_are_kept() {
+        let mut first = FormatCache::new();
+        let _ = first.text_of(
+            quote!(
+                struct A;
+            ),
+            formatted,
+        );
+        let _ = first.text_of(
+            quote!(
+                struct B;
+            ),
+            formatted,
+        );
+        let mut second = FormatCache::from_bytes(&first.to_bytes("s"), "s");
+        let _ = second.text_of(
+            quote!(
+                struct B;
+            ),
+            formatted,
+        );
+        let third = FormatCache::from_bytes(&second.to_bytes("s"), "s");
+        assert_eq!(third.known.len(), 1);
+    }
+}
