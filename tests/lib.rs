@@ -84,3 +84,8 @@ mod tests {
         assert!(equivalent(&json!({"a": 1}), &json!({"a": 1, "b": null})));
     }
 }
+
+/// The workspace README's examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct WorkspaceReadmeDoctests;

@@ -18,6 +18,16 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm ci --prefix tests/contract --no-audit --no-fund --loglevel=error
 
+step "the declared rust-version is the toolchain these checks run with"
+declared=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
+actual=$(rustc --version | sed -E 's/^rustc ([0-9]+\.[0-9]+).*/\1/')
+if [ "$declared" != "$actual" ]; then
+  echo "error: Cargo.toml declares rust-version $declared but the checks run with rustc $actual;" >&2
+  echo "       declare what is tested (or run the checks with $declared)" >&2
+  exit 1
+fi
+echo "rust-version $declared, rustc $actual"
+
 step "format, lints and docs"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -32,5 +42,8 @@ out="target/standalone-client"
 cargo run --quiet --locked -p github-runners-codegen -- crate spec/github-runners.yaml --out "$out" --name github-runners-standalone --runtime-path runtime
 log=$(CARGO_TARGET_DIR="$PWD/target" cargo build --manifest-path "$out/Cargo.toml" 2>&1) || { echo "$log"; exit 1; }
 if grep -q '^warning' <<<"$log"; then echo "$log"; echo "error: the standalone crate builds with warnings" >&2; exit 1; fi
+
+step "packaging: every public crate verifies from its .crate file; an outside crate uses the packaged client"
+scripts/check-packaging.sh
 
 step "all checks passed"

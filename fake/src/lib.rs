@@ -257,3 +257,8 @@ impl Drop for FakeGitHub {
         }
     }
 }
+
+/// The crate README's example, compiled as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -59,7 +59,8 @@ pub use runtime::{
     RateLimit, RetryPolicy, SecretString,
 };
 
-/// The README's examples, compiled as doctests so that they stay true.
+/// The crate README's example, compiled as a doctest so that it stays true. (The workspace
+/// README's examples are doctests of `github-runners-tests`: that file is not in this package.)
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -101,3 +101,8 @@ pub use secret::SecretString;
 #[cfg(feature = "client")]
 #[cfg(test)]
 mod tests;
+
+/// The crate README's example, compiled as a doctest so that it stays true.
+#[cfg(all(doctest, feature = "client"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
