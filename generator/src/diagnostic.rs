@@ -158,10 +158,10 @@ impl Report {
     ) -> Report {
         for diagnostic in &mut self.diagnostics {
             diagnostic.file = file.to_path_buf();
-            if let Location::Pointer { pointer, line } = &mut diagnostic.location {
-                if line.is_none() {
-                    *line = find_line(pointer);
-                }
+            if let Location::Pointer { pointer, line } = &mut diagnostic.location
+                && line.is_none()
+            {
+                *line = find_line(pointer);
             }
         }
         self

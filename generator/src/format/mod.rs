@@ -31,10 +31,10 @@ pub fn format(
             Ok(space_items(&prettyplease::unparse(&file)))
         })?;
         let last = body.trim_end_matches('\n').rsplit('\n').next();
-        if let (Some(last), Some(first)) = (last, text.lines().next()) {
-            if blank_between(last, first) {
-                body.push('\n');
-            }
+        if let (Some(last), Some(first)) = (last, text.lines().next())
+            && blank_between(last, first)
+        {
+            body.push('\n');
         }
         body.push_str(&text);
     }

@@ -138,10 +138,10 @@ pub fn remove(
     let mut removed = 0;
     if let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, method) in operations {
-            if let Some(item) = paths.get_mut(path).and_then(Value::as_object_mut) {
-                if item.shift_remove(method).is_some() {
-                    removed += 1;
-                }
+            if let Some(item) = paths.get_mut(path).and_then(Value::as_object_mut)
+                && item.shift_remove(method).is_some()
+            {
+                removed += 1;
             }
         }
         paths.retain(|_, item| {

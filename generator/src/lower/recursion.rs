@@ -15,20 +15,20 @@ pub fn box_cycles(types: &mut [TypeDef]) {
             TypeDef::Struct(def) => {
                 let from = def.name.clone();
                 for field in &mut def.fields {
-                    if let Some(target) = inline_target(&field.ty) {
-                        if reaches(&edges, target, &from) {
-                            field.ty = TypeRef::Boxed(Box::new(field.ty.clone()));
-                        }
+                    if let Some(target) = inline_target(&field.ty)
+                        && reaches(&edges, target, &from)
+                    {
+                        field.ty = TypeRef::Boxed(Box::new(field.ty.clone()));
                     }
                 }
             }
             TypeDef::Union(def) => {
                 let from = def.name.clone();
                 for (_, ty) in &mut def.variants {
-                    if let Some(target) = inline_target(ty) {
-                        if reaches(&edges, target, &from) {
-                            *ty = TypeRef::Boxed(Box::new(ty.clone()));
-                        }
+                    if let Some(target) = inline_target(ty)
+                        && reaches(&edges, target, &from)
+                    {
+                        *ty = TypeRef::Boxed(Box::new(ty.clone()));
                     }
                 }
             }

@@ -79,11 +79,11 @@ impl<'a> SchemaLowerer<'a> {
         };
         if let Some(components) = &spec.components {
             for (name, schema) in &components.schemas {
-                if let ReferenceOr::Item(schema) = schema {
-                    if is_named_kind(schema) {
-                        let rust_name = lowerer.names.claim_type(&naming::type_name(name));
-                        lowerer.named_components.insert(name.clone(), rust_name);
-                    }
+                if let ReferenceOr::Item(schema) = schema
+                    && is_named_kind(schema)
+                {
+                    let rust_name = lowerer.names.claim_type(&naming::type_name(name));
+                    lowerer.named_components.insert(name.clone(), rust_name);
                 }
             }
         }

@@ -242,10 +242,10 @@ impl<'a> SchemaLowerer<'a> {
         let mut key_values = values.clone();
         key_values.sort();
         let key = (property.to_owned(), key_values);
-        if !property.is_empty() {
-            if let Some(existing) = self.enum_dedup.get(&key) {
-                return TypeRef::Named(existing.clone());
-            }
+        if !property.is_empty()
+            && let Some(existing) = self.enum_dedup.get(&key)
+        {
+            return TypeRef::Named(existing.clone());
         }
         let name = self.claim_inline_name(schema, context);
         let def = self.enum_def(schema, name.clone(), values);
