@@ -66,9 +66,15 @@ fn the_runtime_is_a_dependency_of_the_generators_version() {
         runtime_manifest.contains(&format!("\nname = \"{RUNTIME_PACKAGE}\"\n")),
         "{runtime_manifest}"
     );
+    // Its version is the workspace's one version, which the generator shares.
     assert!(
-        runtime_manifest.contains(&format!("\nversion = \"{RUNTIME_VERSION}\"\n")),
+        runtime_manifest.contains("\nversion.workspace = true\n"),
         "{runtime_manifest}"
+    );
+    let workspace_manifest = manifest("..");
+    assert!(
+        workspace_manifest.contains(&format!("\nversion = \"{RUNTIME_VERSION}\"\n")),
+        "{workspace_manifest}"
     );
     assert!(file(&files, "src/lib.rs").contains("pub use github_runners_runtime as runtime;"));
 }
