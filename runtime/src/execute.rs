@@ -12,7 +12,7 @@ use tracing::field::Empty;
 use url::Url;
 
 use super::body::Body;
-use super::error::from_response;
+use super::error_mapping::from_response;
 use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
 use super::response_cache::{CacheKey, CachedResponse};
 use super::{ClientCore, Error, RawResponse, Request};

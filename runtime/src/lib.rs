@@ -43,6 +43,8 @@ mod credentials;
 #[cfg(feature = "client")]
 pub mod error;
 #[cfg(feature = "client")]
+mod error_mapping;
+#[cfg(feature = "client")]
 pub mod execute;
 #[cfg(feature = "client")]
 pub mod github;

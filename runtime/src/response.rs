@@ -6,7 +6,7 @@ use reqwest::header::{CONTENT_LENGTH, HeaderMap};
 use url::Url;
 
 use super::Error;
-use super::error::excerpt;
+use super::error_mapping::excerpt;
 use super::rate_limit::{RateLimit, header_str};
 use super::response_cache::CachedResponse;
 

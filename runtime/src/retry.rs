@@ -163,7 +163,7 @@ fn random_u64() -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::error::from_response;
+    use super::super::error_mapping::from_response;
     use super::*;
     use reqwest::StatusCode;
     use reqwest::header::{HeaderMap, HeaderValue};
