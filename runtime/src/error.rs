@@ -1,5 +1,5 @@
 //! The error type of the client. How a non-2xx response becomes one is in
-//! [`error_mapping`](super::error_mapping).
+//! `error_mapping.rs`.
 
 use std::fmt;
 use std::time::Duration;

@@ -3,8 +3,7 @@
 use std::time::{Duration, Instant};
 
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, IF_NONE_MATCH,
-    USER_AGENT,
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, IF_NONE_MATCH, USER_AGENT,
 };
 use reqwest::{Method, StatusCode};
 use tracing::Instrument;
@@ -12,6 +11,7 @@ use tracing::field::Empty;
 use url::Url;
 
 use super::body::Body;
+use super::builder::header_value;
 use super::error_mapping::from_response;
 use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
 use super::response_cache::{CacheKey, CachedResponse};
@@ -269,12 +269,6 @@ impl<C> ClientCore<C> {
             Err(from_response(status, &response_headers, &body))
         }
     }
-}
-
-fn header_value(name: &str, value: &str) -> Result<HeaderValue, Error> {
-    HeaderValue::from_str(value).map_err(|_| Error::InvalidHeader {
-        name: name.to_owned(),
-    })
 }
 
 fn same_origin(a: &Url, b: &Url) -> bool {

@@ -37,6 +37,8 @@ pub mod app_jwt;
 #[cfg(feature = "client")]
 pub mod body;
 #[cfg(feature = "client")]
+mod builder;
+#[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 mod credentials;
