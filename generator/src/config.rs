@@ -257,9 +257,12 @@ mod tests {
             .generate_source(spec, "spec.yaml")
             .unwrap_or_default();
         assert!(
-            source.contains("use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request};"),
+            source.contains(
+                "use my::rt::{ApiClient, ClientBuilder, ClientCore, Error, Request, ResponseFuture};"
+            ),
             "{source}"
         );
+        assert!(source.contains("my::rt::send(&self.client"), "{source}");
     }
 
     #[test]

@@ -75,6 +75,17 @@ pub(super) struct Inner {
     pub(super) rate_limit: Mutex<Option<RateLimit>>,
 }
 
+impl Inner {
+    pub(super) fn record_rate_limit(&self, headers: &HeaderMap) {
+        if let Some(rate_limit) = RateLimit::from_headers(headers) {
+            match self.rate_limit.lock() {
+                Ok(mut guard) => *guard = Some(rate_limit),
+                Err(poisoned) => *poisoned.into_inner() = Some(rate_limit),
+            }
+        }
+    }
+}
+
 impl<C> Clone for ClientCore<C> {
     fn clone(&self) -> Self {
         ClientCore {
@@ -109,15 +120,6 @@ impl<C> ClientCore<C> {
     /// The retry policy.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
-    }
-
-    pub(super) fn record_rate_limit(&self, headers: &HeaderMap) {
-        if let Some(rate_limit) = RateLimit::from_headers(headers) {
-            match self.inner.rate_limit.lock() {
-                Ok(mut guard) => *guard = Some(rate_limit),
-                Err(poisoned) => *poisoned.into_inner() = Some(rate_limit),
-            }
-        }
     }
 }
 

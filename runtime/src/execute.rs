@@ -1,5 +1,6 @@
 //! [`ClientCore::execute`]: URL building, headers, sending, error mapping and retries.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{
@@ -12,10 +13,11 @@ use url::Url;
 
 use super::body::Body;
 use super::builder::header_value;
+use super::client::Inner;
 use super::error_mapping::from_response;
 use super::github::{API_VERSION_HEADER, DEFAULT_ACCEPT};
 use super::response_cache::{CacheKey, CachedResponse};
-use super::{ClientCore, Error, RawResponse, Request};
+use super::{ClientCore, Error, RawResponse, Request, ResponseFuture};
 
 impl<C> ClientCore<C> {
     /// Executes a request (with the retry policy) and returns the successful (2xx)
@@ -24,7 +26,22 @@ impl<C> ClientCore<C> {
     /// Nothing is sent if a path parameter would change the request path
     /// ([`Error::InvalidPathParameter`]). The `Authorization` header is only sent to
     /// the scheme, host and port of the base URL.
-    pub async fn execute(&self, request: Request) -> Result<RawResponse, Error> {
+    ///
+    /// The future is boxed and owns a handle to the client's state: the work behind it is
+    /// not generic, so it is compiled once, in this crate, and not again in every crate
+    /// (and for every operation) that sends requests.
+    pub fn execute(&self, request: Request) -> ResponseFuture<RawResponse> {
+        execute(Arc::clone(&self.inner), request)
+    }
+}
+
+/// [`ClientCore::execute`] on the client's shared state.
+pub(super) fn execute(inner: Arc<Inner>, request: Request) -> ResponseFuture<RawResponse> {
+    Box::pin(async move { inner.execute(request).await })
+}
+
+impl Inner {
+    async fn execute(&self, request: Request) -> Result<RawResponse, Error> {
         let span = tracing::info_span!(
             "github_request",
             method = %request.method,
@@ -66,7 +83,7 @@ impl<C> ClientCore<C> {
         let url = self.request_url(request)?;
         let mut headers = self.request_headers(request)?;
         // Credentials go only to the base URL's scheme, host and port.
-        let authorize = same_origin(&url, &self.inner.base_url);
+        let authorize = same_origin(&url, &self.base_url);
         let cache_key = self.cache_key(request, &url, &headers);
         let mut attempts = 0u32;
         let mut waited = Duration::ZERO;
@@ -75,7 +92,7 @@ impl<C> ClientCore<C> {
             attempts += 1;
             span.record("retries", attempts - 1);
             let authorization = if authorize {
-                self.inner.credentials.authorization().await?
+                self.credentials.authorization().await?
             } else {
                 None
             };
@@ -102,19 +119,15 @@ impl<C> ClientCore<C> {
             // A refused installation token: one more attempt with a new one, not counted.
             if !reauthorized
                 && let Some(authorization) = &authorization
-                && self
-                    .inner
-                    .credentials
-                    .refused(authorization, error.status())
+                && self.credentials.refused(authorization, error.status())
             {
                 reauthorized = true;
                 attempts -= 1;
                 continue;
             }
-            let Some(delay) =
-                self.inner
-                    .retry
-                    .next_delay(&request.method, &error, attempts, waited)
+            let Some(delay) = self
+                .retry
+                .next_delay(&request.method, &error, attempts, waited)
             else {
                 return Err(error);
             };
@@ -139,8 +152,8 @@ impl<C> ClientCore<C> {
                 } else {
                     "/"
                 };
-                let expected = format!("{}{separator}{}", self.inner.base_path, request.path);
-                let mut url = self.inner.base_url.clone();
+                let expected = format!("{}{separator}{}", self.base_path, request.path);
+                let mut url = self.base_url.clone();
                 url.set_path(&expected);
                 // Dot segments are normalised away by the URL parser and empty
                 // segments would address another route: refuse both.
@@ -172,9 +185,9 @@ impl<C> ClientCore<C> {
         );
         headers.insert(
             HeaderName::from_static(API_VERSION_HEADER),
-            self.inner.api_version.clone(),
+            self.api_version.clone(),
         );
-        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        headers.insert(USER_AGENT, self.user_agent.clone());
         if let Some(Body::Encoded { content_type, .. }) = &request.body {
             headers.insert(CONTENT_TYPE, header_value("content-type", content_type)?);
         }
@@ -191,9 +204,9 @@ impl<C> ClientCore<C> {
     /// The cache key of a GET the caller did not make conditional itself, if the
     /// response cache is on.
     fn cache_key(&self, request: &Request, url: &Url, headers: &HeaderMap) -> Option<CacheKey> {
-        self.inner.cache.as_ref()?;
+        self.cache.as_ref()?;
         (request.method == Method::GET && !headers.contains_key(IF_NONE_MATCH)).then(|| CacheKey {
-            scope: self.inner.credentials.cache_scope(),
+            scope: self.credentials.cache_scope(),
             accept: request.accept,
             url: url.as_str().to_owned(),
         })
@@ -206,7 +219,7 @@ impl<C> ClientCore<C> {
         key: Option<&CacheKey>,
         headers: &mut HeaderMap,
     ) -> Option<std::sync::Arc<CachedResponse>> {
-        let cached = self.inner.cache.as_ref()?.get(key?);
+        let cached = self.cache.as_ref()?.get(key?);
         match &cached {
             Some(cached) => headers.insert(IF_NONE_MATCH, cached.etag.clone()),
             None => headers.remove(IF_NONE_MATCH),
@@ -216,7 +229,7 @@ impl<C> ClientCore<C> {
 
     /// Keeps a fresh 200 response that carries an `ETag`.
     fn store(&self, key: Option<CacheKey>, response: &RawResponse) {
-        if let (Some(cache), Some(key)) = (&self.inner.cache, key)
+        if let (Some(cache), Some(key)) = (&self.cache, key)
             && response.status() == StatusCode::OK
             && !response.not_modified()
             && let Some(entry) =
@@ -239,11 +252,10 @@ impl<C> ClientCore<C> {
             source,
         };
         let mut builder = self
-            .inner
             .http
             .request(request.method.clone(), url.clone())
             .headers(headers.clone());
-        if let Some(timeout) = self.inner.timeout {
+        if let Some(timeout) = self.timeout {
             builder = builder.timeout(timeout);
         }
         match &request.body {

@@ -72,6 +72,8 @@ pub mod response_cache;
 pub mod retry;
 #[cfg(feature = "client")]
 pub mod secret;
+#[cfg(feature = "client")]
+pub mod send;
 
 #[cfg(feature = "client")]
 pub use app_jwt::AppKey;
@@ -101,6 +103,8 @@ pub use response_cache::CacheLimits;
 pub use retry::RetryPolicy;
 #[cfg(feature = "client")]
 pub use secret::SecretString;
+#[cfg(feature = "client")]
+pub use send::{ResponseFuture, send};
 
 #[cfg(feature = "client")]
 #[cfg(test)]

@@ -1,9 +1,15 @@
 //! Lazily walking every page of a list operation.
 
-use futures::{Stream, StreamExt};
+use std::sync::Arc;
+
+use futures::stream::BoxStream;
+use futures::{FutureExt, StreamExt, TryStreamExt};
 use url::Url;
 
-use super::{ApiClient, Error, Page, RawResponse, Request};
+use super::client::Inner;
+use super::execute::execute;
+use super::send::Decode;
+use super::{ApiClient, Error, Page, RawResponse, Request, ResponseFuture};
 
 /// The page size used when the caller did not set one.
 pub const DEFAULT_PER_PAGE: u32 = 100;
@@ -28,15 +34,17 @@ pub trait Paginated: Send + Sized + 'static {
 }
 
 enum Next {
-    First,
+    First(Result<Request, Error>),
     Url(Url),
     Done,
 }
 
-struct State<P: Paginated> {
-    builder: P,
+/// The walk through the pages of one list, generic over the item type alone.
+struct Walk<T> {
+    inner: Arc<Inner>,
+    decode: Decode<Page<T>>,
     template: Option<Request>,
-    buffer: std::vec::IntoIter<P::Item>,
+    buffer: std::vec::IntoIter<T>,
     next: Next,
 }
 
@@ -47,59 +55,57 @@ struct State<P: Paginated> {
 /// same method and path template; only one page is held in memory at a time. The
 /// stream ends after a page without a next link or an empty page. On failure it
 /// yields the error once and then ends.
-pub fn stream<P: Paginated>(
-    builder: P,
-) -> impl Stream<Item = Result<P::Item, Error>> + Send + Unpin + 'static {
-    let state = State {
-        builder,
+///
+/// Only the first request and the decoder come from the builder: the walk itself is
+/// compiled once per item type, not once per list operation.
+pub fn stream<P: Paginated>(builder: P) -> BoxStream<'static, Result<P::Item, Error>> {
+    walk(Walk {
+        inner: Arc::clone(&builder.client().core().inner),
+        decode: P::decode_page,
         template: None,
         buffer: Vec::new().into_iter(),
-        next: Next::First,
-    };
-    Box::pin(futures::stream::unfold(state, |mut state| async move {
+        next: Next::First(builder.first_request(DEFAULT_PER_PAGE)),
+    })
+}
+
+fn walk<T: Send + 'static>(walk: Walk<T>) -> BoxStream<'static, Result<T, Error>> {
+    futures::stream::unfold(walk, |mut walk| async move {
         loop {
-            if let Some(item) = state.buffer.next() {
-                return Some((Ok(item), state));
+            if let Some(item) = walk.buffer.next() {
+                return Some((Ok(item), walk));
             }
-            let request = match std::mem::replace(&mut state.next, Next::Done) {
+            let request = match std::mem::replace(&mut walk.next, Next::Done) {
                 Next::Done => return None,
-                Next::First => match state.builder.first_request(DEFAULT_PER_PAGE) {
-                    Ok(request) => {
-                        state.template = Some(request.clone());
-                        request
-                    }
-                    Err(error) => return Some((Err(error), state)),
-                },
-                Next::Url(url) => match &state.template {
+                Next::First(Ok(request)) => {
+                    walk.template = Some(request.clone());
+                    request
+                }
+                Next::First(Err(error)) => return Some((Err(error), walk)),
+                Next::Url(url) => match &walk.template {
                     Some(template) => template.clone().with_url(url),
                     None => return None,
                 },
             };
-            let client = state.builder.client().core().clone();
-            let page = match client.execute(request).await {
-                Ok(response) => match P::decode_page(&response) {
-                    Ok(page) => (page, response.url().clone()),
-                    Err(error) => return Some((Err(error), state)),
-                },
-                Err(error) => return Some((Err(error), state)),
+            let response = match execute(Arc::clone(&walk.inner), request).await {
+                Ok(response) => response,
+                Err(error) => return Some((Err(error), walk)),
             };
-            let (page, current_url) = page;
-            state.next = match page.next_url() {
+            let page = match (walk.decode)(&response) {
+                Ok(page) => page,
+                Err(error) => return Some((Err(error), walk)),
+            };
+            walk.next = match page.next_url() {
                 // An empty page or a self-referencing link ends the walk.
-                Some(next) if !page.is_empty() && *next != current_url => Next::Url(next.clone()),
+                Some(next) if !page.is_empty() && next != response.url() => Next::Url(next.clone()),
                 _ => Next::Done,
             };
-            state.buffer = page.into_items().into_iter();
+            walk.buffer = page.into_items().into_iter();
         }
-    }))
+    })
+    .boxed()
 }
 
 /// Fetches every page of a list operation and returns all items.
-pub async fn collect_all<P: Paginated>(builder: P) -> Result<Vec<P::Item>, Error> {
-    let mut items = Vec::new();
-    let mut pages = stream(builder);
-    while let Some(item) = pages.next().await {
-        items.push(item?);
-    }
-    Ok(items)
+pub fn collect_all<P: Paginated>(builder: P) -> ResponseFuture<Vec<P::Item>> {
+    stream(builder).try_collect().boxed()
 }

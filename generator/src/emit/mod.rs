@@ -70,6 +70,7 @@ struct Uses {
     map: bool,
     secret: bool,
     page: bool,
+    raw_response: bool,
     serde: bool,
     operations: bool,
     bytes: bool,
@@ -124,6 +125,12 @@ impl Uses {
             .operations
             .iter()
             .any(|operation| matches!(operation.response, ResponseKind::Page(_)));
+        uses.raw_response = api.operations.iter().any(|operation| {
+            matches!(
+                operation.response,
+                ResponseKind::Page(_) | ResponseKind::Multi(_)
+            )
+        });
         uses
     }
 }
@@ -161,13 +168,16 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
     }
     let mut runtime_items = vec!["ApiClient", "ClientBuilder", "ClientCore", "Error"];
     if uses.operations {
-        runtime_items.push("Request");
+        runtime_items.extend(["Request", "ResponseFuture"]);
         out.extend(quote!(
             use std::future::IntoFuture;
         ));
     }
     if uses.page {
-        runtime_items.extend(["Page", "Paginated", "RawResponse"]);
+        runtime_items.extend(["Page", "Paginated"]);
+    }
+    if uses.raw_response {
+        runtime_items.push("RawResponse");
     }
     if uses.secret {
         runtime_items.push("SecretString");

@@ -6,7 +6,7 @@ use super::super::{Context, ident, type_tokens};
 use super::body::{part_fields, part_setter};
 use super::method::argument;
 use super::request::request_fn;
-use super::response::{decode, output_type, paginated};
+use super::response::{decode_fn, decoder, output_type, paginated};
 use crate::model::{BodyShape, Operation, Presence, ResponseKind};
 use crate::naming::bare;
 use proc_macro2::{Ident, TokenStream};
@@ -47,7 +47,9 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
     let setters = setters(op, context);
     let request = request_fn(op, context);
     let output = output_type(op);
-    let decode = decode(op);
+    let runtime = context.runtime;
+    let decode = decoder(op, context);
+    let decode_fn = decode_fn(op);
     let pages = match &op.response {
         ResponseKind::Page(shape) => paginated(op, shape, context),
         ResponseKind::Single(_) | ResponseKind::Multi(_) => TokenStream::new(),
@@ -68,20 +70,21 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
             #request
 
             /// Sends the request and decodes the response.
-            pub async fn send(self) -> Result<#output, Error> {
-                let request = self.request()?;
-                #decode
+            pub fn send(self) -> ResponseFuture<#output> {
+                #runtime::send(&self.client, self.request(), #decode)
             }
         }
+
+        #decode_fn
 
         #pages
 
         impl IntoFuture for #name {
             type Output = Result<#output, Error>;
-            type IntoFuture = futures::future::BoxFuture<'static, Self::Output>;
+            type IntoFuture = ResponseFuture<#output>;
 
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                self.send()
             }
         }
     }

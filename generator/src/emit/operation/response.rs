@@ -32,38 +32,45 @@ fn payload_type(payload: &Payload) -> TokenStream {
     }
 }
 
-/// Sends `request` and decodes the response into the output type.
-pub fn decode(op: &Operation) -> TokenStream {
-    let execute = quote!(let response = self.client.execute(request).await?;);
+/// The function that decodes a successful response into the output type (a
+/// `runtime::send::Decode`), passed to `runtime::send`.
+pub fn decoder(op: &Operation, context: &Context) -> TokenStream {
+    let runtime = context.runtime;
     match &op.response {
-        ResponseKind::Single(Payload::Empty) => quote! {
-            self.client.execute(request).await?;
-            Ok(())
-        },
-        ResponseKind::Single(Payload::Json(_)) => quote!(#execute response.json()),
-        ResponseKind::Single(Payload::Text) => quote!(#execute response.text()),
-        ResponseKind::Single(Payload::Bytes) => quote!(#execute Ok(response.body().to_vec())),
-        ResponseKind::Page(_) => quote!(#execute <Self as Paginated>::decode_page(&response)),
-        ResponseKind::Multi(multi) => {
-            let name = ident(&multi.name);
-            let other = ident(OTHER_STATUS_VARIANT);
-            let arms = multi.variants.iter().map(|variant| {
-                let status = variant.status;
-                let rust = ident(&variant.rust_name);
-                let value = match variant.body {
-                    Payload::Empty => return quote!(#status => Ok(#name::#rust),),
-                    Payload::Json(_) => quote!(response.json()?),
-                    Payload::Text => quote!(response.text()?),
-                    Payload::Bytes => quote!(response.body().to_vec()),
-                };
-                quote!(#status => Ok(#name::#rust(#value)),)
-            });
-            quote! {
-                #execute
-                match response.status().as_u16() {
-                    #(#arms)*
-                    status => Ok(#name::#other { status, body: response.body().to_vec() }),
-                }
+        ResponseKind::Single(Payload::Empty) => quote!(#runtime::send::decode::empty),
+        ResponseKind::Single(Payload::Json(_)) => quote!(#runtime::send::decode::json),
+        ResponseKind::Single(Payload::Text) => quote!(#runtime::send::decode::text),
+        ResponseKind::Single(Payload::Bytes) => quote!(#runtime::send::decode::bytes),
+        ResponseKind::Page(_) => quote!(<Self as Paginated>::decode_page),
+        ResponseKind::Multi(_) => quote!(decode_response),
+    }
+}
+
+/// The `decode_response` function of an operation with several success responses (a free
+/// function of the operation's module; nothing for the other operations).
+pub fn decode_fn(op: &Operation) -> TokenStream {
+    let ResponseKind::Multi(multi) = &op.response else {
+        return TokenStream::new();
+    };
+    let name = ident(&multi.name);
+    let other = ident(OTHER_STATUS_VARIANT);
+    let arms = multi.variants.iter().map(|variant| {
+        let status = variant.status;
+        let rust = ident(&variant.rust_name);
+        let value = match variant.body {
+            Payload::Empty => return quote!(#status => Ok(#name::#rust),),
+            Payload::Json(_) => quote!(response.json()?),
+            Payload::Text => quote!(response.text()?),
+            Payload::Bytes => quote!(response.body().to_vec()),
+        };
+        quote!(#status => Ok(#name::#rust(#value)),)
+    });
+    quote! {
+        /// Decodes a successful response by its status.
+        fn decode_response(response: &RawResponse) -> Result<#name, Error> {
+            match response.status().as_u16() {
+                #(#arms)*
+                status => Ok(#name::#other { status, body: response.body().to_vec() }),
             }
         }
     }
@@ -121,13 +128,13 @@ pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenS
         impl #name {
             /// Streams every item of every page, fetching pages lazily (100 items a page unless
             /// `per_page` was set) and following the `Link` header until the last page.
-            pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + Unpin + 'static {
+            pub fn stream(self) -> futures::stream::BoxStream<'static, Result<#item, Error>> {
                 #runtime::stream(self)
             }
 
             /// Fetches every page and collects all items.
-            pub async fn collect_all(self) -> Result<Vec<#item>, Error> {
-                #runtime::collect_all(self).await
+            pub fn collect_all(self) -> ResponseFuture<Vec<#item>> {
+                #runtime::collect_all(self)
             }
         }
 
