@@ -157,9 +157,9 @@ impl Config {
         let checked = crate::pipeline::check(spec, self.lenient, self.method_layout)
             .map_err(|report| Error::Spec(crate::locate(report, spec, spec_name)))?;
         let api = checked.api;
-        let chunks = emit::emit(&api, &runtime).map_err(Error::Internal)?;
+        let emitter = emit::Emitter::new(&api, &runtime).map_err(Error::Internal)?;
         let source =
-            format::format(chunks, spec_name, &api.title, cache).map_err(Error::Internal)?;
+            format::format(&emitter, spec_name, &api.title, cache).map_err(Error::Internal)?;
         Ok(Generated {
             source,
             warnings: crate::locate(checked.warnings, spec, spec_name),

@@ -106,6 +106,10 @@ pub fn load_spec(spec: &[u8], spec_name: &str) -> Result<openapiv3::OpenAPI, Err
 
 /// Names the file in every diagnostic and finds the line of every JSON pointer.
 fn locate(report: Report, spec: &[u8], spec_name: &str) -> Report {
+    // The source map costs a pass over the whole text: not for a report without diagnostics.
+    if report.is_empty() {
+        return report;
+    }
     let text = std::str::from_utf8(spec).unwrap_or("");
     let map = load::source_map::SourceMap::build(text);
     report.locate(std::path::Path::new(spec_name), |pointer| {

@@ -10,7 +10,7 @@ mod groups;
 mod operation;
 mod types;
 
-use crate::model::{Api, BodyShape, PartValue, ResponseKind, TypeDef, TypeRef};
+use crate::model::{Api, BodyShape, Newtype, Operation, PartValue, ResponseKind, TypeDef, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
@@ -25,42 +25,120 @@ pub struct Context<'a> {
     pub copy_newtypes: HashSet<String>,
 }
 
-/// Emits the whole generated file (without its header comment) in chunks that are formatted
-/// one by one (the imports, the client, each model, each operation…); a name of the model
-/// that is not an identifier is an internal error.
-pub fn emit(api: &Api, runtime: &syn::Path) -> Result<Vec<TokenStream>, String> {
-    if let Some(name) = api.invalid_name() {
-        return Err(format!("`{name}` is not a Rust identifier"));
+/// One piece of the generated file, formatted on its own (see [`crate::format`]).
+///
+/// A chunk made from one part of the model (a model, a newtype, an operation) is keyed by that
+/// part (its `Debug` text, with what else its tokens depend on): a formatter that has seen the
+/// key before can take the text it printed then without emitting the tokens at all.
+pub struct Chunk<'a> {
+    /// What the chunk's tokens are made from, completely.
+    pub key: String,
+    source: ChunkSource<'a>,
+}
+
+/// What a [`Chunk`]'s tokens are made from.
+pub enum ChunkSource<'a> {
+    Tokens(TokenStream),
+    Newtype(&'a Newtype),
+    Model(&'a TypeDef),
+    Operation(&'a Operation),
+}
+
+impl<'a> Chunk<'a> {
+    /// The key, and what makes the tokens.
+    pub fn split(self) -> (String, ChunkSource<'a>) {
+        (self.key, self.source)
     }
-    let context = Context {
-        runtime,
-        link_base: api.doc_link_base.as_deref(),
-        copy_newtypes: api
-            .newtypes
-            .iter()
-            .filter(|newtype| newtype.inner != TypeRef::String)
-            .map(|newtype| newtype.name.clone())
-            .collect(),
-    };
-    let uses = Uses::of(api);
-    let imports = imports(&uses, runtime);
-    let client = client::client(&api.title, api.default_base_url.as_deref(), &api.groups);
-    let newtypes = api
-        .newtypes
-        .iter()
-        .map(|newtype| types::newtype(newtype, context.link_base));
-    let models = api.types.iter().map(|def| types::type_def(def, &context));
-    let operations = api
-        .operations
-        .iter()
-        .map(|op| operation::operation(op, &context));
-    let builders = (!api.operations.is_empty()).then(|| operation::builders_module(api));
-    let mut chunks = vec![imports, client, groups::groups(&api.groups)];
-    chunks.extend(newtypes);
-    chunks.extend(models);
-    chunks.extend(operations);
-    chunks.extend(builders);
-    Ok(chunks)
+}
+
+impl ChunkSource<'_> {
+    /// The chunk's tokens.
+    pub fn tokens(self, emitter: &Emitter<'_>) -> TokenStream {
+        let context = &emitter.context;
+        match self {
+            ChunkSource::Tokens(tokens) => tokens,
+            ChunkSource::Newtype(newtype) => types::newtype(newtype, context.link_base),
+            ChunkSource::Model(def) => types::type_def(def, context),
+            ChunkSource::Operation(op) => operation::operation(op, context),
+        }
+    }
+}
+
+/// Emits the generated file (without its header comment) chunk by chunk.
+pub struct Emitter<'a> {
+    api: &'a Api,
+    context: Context<'a>,
+    /// Everything in [`Context`], as text: part of the key of each chunk made from the model.
+    context_key: String,
+}
+
+impl<'a> Emitter<'a> {
+    /// An emitter of `api`; a name of the model that is not an identifier is an internal
+    /// error.
+    pub fn new(api: &'a Api, runtime: &'a syn::Path) -> Result<Emitter<'a>, String> {
+        if let Some(name) = api.invalid_name() {
+            return Err(format!("`{name}` is not a Rust identifier"));
+        }
+        let context = Context {
+            runtime,
+            link_base: api.doc_link_base.as_deref(),
+            copy_newtypes: api
+                .newtypes
+                .iter()
+                .filter(|newtype| newtype.inner != TypeRef::String)
+                .map(|newtype| newtype.name.clone())
+                .collect(),
+        };
+        let mut copy_newtypes: Vec<&String> = context.copy_newtypes.iter().collect();
+        copy_newtypes.sort_unstable();
+        let context_key = format!(
+            "runtime {} link base {:?} copy {copy_newtypes:?}",
+            quote!(#runtime),
+            context.link_base
+        );
+        Ok(Emitter {
+            api,
+            context,
+            context_key,
+        })
+    }
+
+    /// The chunks, in file order: the imports, the client, the groups, each newtype, each
+    /// model, each operation, the `builders` module.
+    pub fn chunks(&self) -> Vec<Chunk<'a>> {
+        let api = self.api;
+        let tokens = |tokens: TokenStream| Chunk {
+            key: format!("tokens {tokens}"),
+            source: ChunkSource::Tokens(tokens),
+        };
+        let uses = Uses::of(api);
+        let mut chunks = vec![
+            tokens(imports(&uses, self.context.runtime)),
+            tokens(client::client(
+                &api.title,
+                api.default_base_url.as_deref(),
+                &api.groups,
+            )),
+            tokens(groups::groups(&api.groups)),
+        ];
+        let context = &self.context_key;
+        chunks.extend(api.newtypes.iter().map(|newtype| Chunk {
+            key: format!("{context}\nnewtype {newtype:?}"),
+            source: ChunkSource::Newtype(newtype),
+        }));
+        chunks.extend(api.types.iter().map(|def| Chunk {
+            key: format!("{context}\nmodel {def:?}"),
+            source: ChunkSource::Model(def),
+        }));
+        chunks.extend(api.operations.iter().map(|op| Chunk {
+            key: format!("{context}\noperation {op:?}"),
+            source: ChunkSource::Operation(op),
+        }));
+        if !api.operations.is_empty() {
+            chunks.push(tokens(operation::builders_module(api)));
+        }
+        chunks
+    }
 }
 
 /// Which optional imports the generated code needs, so that none is unused.
@@ -246,7 +324,7 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Docs, Newtype};
+    use crate::model::Docs;
 
     #[test]
     fn a_name_that_is_not_an_identifier_is_an_internal_error() {
@@ -259,7 +337,7 @@ mod tests {
             ..Api::default()
         };
         let runtime: syn::Path = syn::parse_quote!(crate::runtime);
-        let error = emit(&api, &runtime).err();
+        let error = Emitter::new(&api, &runtime).err();
         assert_eq!(
             error.as_deref(),
             Some("`Runner Id` is not a Rust identifier")

@@ -1,29 +1,29 @@
-//! The formatted text of each emitted chunk, found by the chunk's tokens, kept in a file beside
-//! the output between build-script runs.
+//! The formatted text of each emitted chunk, found by the chunk's key (what the chunk is made
+//! from, see [`crate::emit::Chunk`]), kept in a file beside the output between build-script
+//! runs.
 //!
 //! The file starts with a stamp of what else the text depends on (this generator's version and
 //! the build of the program running it, see [`FormatCache::stamp`]); a file with another stamp,
 //! or one that does not read back, is an empty cache, never an error. A chunk is looked up by
-//! the text of its tokens, compared whole (no hash that could collide), first at the same place
+//! its key, compared whole (no hash that could collide), first at the same place
 //! as in the last run, then among the entries of the same length. Only the chunks of the last
 //! run are written back, so the file does not grow with edits.
 
-use proc_macro2::TokenStream;
 use std::collections::HashMap;
 
-/// One chunk: the text of its tokens and its formatted text.
+/// One chunk: its key (what it is made from) and its formatted text.
 #[derive(Debug)]
 struct Entry {
-    tokens: String,
+    key: String,
     text: String,
 }
 
-/// Formatted chunks by their tokens.
+/// Formatted chunks by their keys.
 #[derive(Debug, Default)]
 pub struct FormatCache {
     /// What the last run left, in its order; `None` once taken by this run.
     known: Vec<Option<Entry>>,
-    /// Indexes into `known` by the length of the token text.
+    /// Indexes into `known` by the length of the key.
     by_length: HashMap<usize, Vec<usize>>,
     /// What this run used, in order: what the next run can reuse.
     used: Vec<Entry>,
@@ -35,7 +35,7 @@ impl FormatCache {
         FormatCache::default()
     }
 
-    /// What the cached text depends on besides the tokens: this generator (and prettyplease)
+    /// What the cached text depends on besides the keys: this generator (and prettyplease)
     /// as built into the running program. A rebuilt build script is a new file, with another
     /// size or modification time.
     pub fn stamp() -> String {
@@ -56,7 +56,7 @@ impl FormatCache {
         };
         let mut by_length: HashMap<usize, Vec<usize>> = HashMap::new();
         for (index, entry) in known.iter().enumerate() {
-            by_length.entry(entry.tokens.len()).or_default().push(index);
+            by_length.entry(entry.key.len()).or_default().push(index);
         }
         FormatCache {
             known: known.into_iter().map(Some).collect(),
@@ -70,14 +70,14 @@ impl FormatCache {
         let size: usize = self
             .used
             .iter()
-            .map(|e| e.tokens.len() + e.text.len() + 24)
+            .map(|e| e.key.len() + e.text.len() + 24)
             .sum();
         let mut out = String::with_capacity(stamp.len() + 1 + size);
         out.push_str(stamp);
         out.push('\n');
         for entry in &self.used {
-            out.push_str(&format!("{} {}\n", entry.tokens.len(), entry.text.len()));
-            out.push_str(&entry.tokens);
+            out.push_str(&format!("{} {}\n", entry.key.len(), entry.text.len()));
+            out.push_str(&entry.key);
             out.push_str(&entry.text);
         }
         out.into_bytes()
@@ -89,31 +89,30 @@ impl FormatCache {
         self.known.iter().filter(|entry| entry.is_none()).count()
     }
 
-    /// The text of `chunk`: the cached one, or `format(chunk)`'s, remembered.
+    /// The text of the chunk with `key`: the cached one, or `format()`'s, remembered.
     pub fn text_of(
         &mut self,
-        chunk: TokenStream,
-        format: impl FnOnce(TokenStream) -> Result<String, String>,
+        key: String,
+        format: impl FnOnce() -> Result<String, String>,
     ) -> Result<String, String> {
-        let tokens = chunk.to_string();
-        let text = match self.take(self.used.len(), &tokens) {
+        let text = match self.take(self.used.len(), &key) {
             Some(text) => text,
-            None => format(chunk)?,
+            None => format()?,
         };
         self.used.push(Entry {
-            tokens,
+            key,
             text: text.clone(),
         });
         Ok(text)
     }
 
-    /// Takes the entry for `tokens`: the one at `place` if it matches, else any that does.
-    fn take(&mut self, place: usize, tokens: &str) -> Option<String> {
-        let matches = |entry: &Option<Entry>| entry.as_ref().is_some_and(|e| e.tokens == tokens);
+    /// Takes the entry for `key`: the one at `place` if it matches, else any that does.
+    fn take(&mut self, place: usize, key: &str) -> Option<String> {
+        let matches = |entry: &Option<Entry>| entry.as_ref().is_some_and(|e| e.key == key);
         let index = if self.known.get(place).is_some_and(matches) {
             place
         } else {
-            let same_length = self.by_length.get(&tokens.len())?;
+            let same_length = self.by_length.get(&key.len())?;
             *same_length
                 .iter()
                 .find(|&&index| self.known.get(index).is_some_and(matches))?
@@ -129,16 +128,16 @@ fn read_entries(bytes: &[u8], stamp: &str) -> Option<Vec<Entry>> {
     let mut entries = Vec::new();
     while !rest.is_empty() {
         let (header, after) = rest.split_once('\n')?;
-        let (tokens_len, text_len) = header.split_once(' ')?;
-        let tokens_len: usize = tokens_len.parse().ok()?;
+        let (key_len, text_len) = header.split_once(' ')?;
+        let key_len: usize = key_len.parse().ok()?;
         let text_len: usize = text_len.parse().ok()?;
-        let tokens = after.get(..tokens_len)?;
-        let text = after.get(tokens_len..tokens_len.checked_add(text_len)?)?;
+        let key = after.get(..key_len)?;
+        let text = after.get(key_len..key_len.checked_add(text_len)?)?;
         entries.push(Entry {
-            tokens: tokens.to_owned(),
+            key: key.to_owned(),
             text: text.to_owned(),
         });
-        rest = after.get(tokens_len + text_len..)?;
+        rest = after.get(key_len + text_len..)?;
     }
     Some(entries)
 }
@@ -146,79 +145,45 @@ fn read_entries(bytes: &[u8], stamp: &str) -> Option<Vec<Entry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quote::quote;
 
-    fn formatted(tokens: TokenStream) -> Result<String, String> {
-        Ok(format!("formatted {tokens}\n"))
+    /// The text of the chunk keyed `key`, formatted by `format` when it is not cached.
+    fn text(
+        cache: &mut FormatCache,
+        key: &str,
+        format: fn(&str) -> Result<String, String>,
+    ) -> Result<String, String> {
+        cache.text_of(key.to_owned(), || format(key))
     }
 
-    fn never(_: TokenStream) -> Result<String, String> {
+    fn formatted(key: &str) -> Result<String, String> {
+        Ok(format!("formatted {key}\n"))
+    }
+
+    fn never(_: &str) -> Result<String, String> {
         Err("formatted again".to_owned())
     }
 
     #[test]
     fn a_chunk_seen_in_the_last_run_is_not_formatted_again() {
         let mut first = FormatCache::new();
-        let text = first.text_of(
-            quote!(
-                struct A;
-            ),
-            formatted,
-        );
-        assert_eq!(text.as_deref(), Ok("formatted struct A ;\n"));
-        let _ = first.text_of(
-            quote!(
-                struct B;
-            ),
-            formatted,
-        );
+        let a = text(&mut first, "struct A;", formatted);
+        assert_eq!(a.as_deref(), Ok("formatted struct A;\n"));
+        let _ = text(&mut first, "struct B;", formatted);
         let bytes = first.to_bytes("stamp");
 
         // B moved first, A second: both found, neither formatted again.
         let mut second = FormatCache::from_bytes(&bytes, "stamp");
-        assert_eq!(
-            second
-                .text_of(
-                    quote!(
-                        struct B;
-                    ),
-                    never
-                )
-                .as_deref(),
-            Ok("formatted struct B ;\n")
-        );
-        assert_eq!(
-            second
-                .text_of(
-                    quote!(
-                        struct A;
-                    ),
-                    never
-                )
-                .as_deref(),
-            Ok("formatted struct A ;\n")
-        );
+        let b = text(&mut second, "struct B;", never);
+        assert_eq!(b.as_deref(), Ok("formatted struct B;\n"));
+        let a = text(&mut second, "struct A;", never);
+        assert_eq!(a.as_deref(), Ok("formatted struct A;\n"));
         assert_eq!(second.hits(), 2);
         assert!(
-            second
-                .text_of(
-                    quote!(
-                        struct C;
-                    ),
-                    never
-                )
-                .is_err(),
+            text(&mut second, "struct C;", never).is_err(),
             "a new chunk is formatted"
         );
         assert!(
-            second
-                .text_of(
-                    quote!(
-                        struct A;
-                    ),
-                    never
-                )
-                .is_err(),
+            text(&mut second, "struct A;", never).is_err(),
             "an entry serves one chunk"
         );
     }
@@ -226,12 +191,7 @@ mod tests {
     #[test]
     fn another_stamp_or_a_damaged_file_is_an_empty_cache() {
         let mut cache = FormatCache::new();
-        let _ = cache.text_of(
-            quote!(
-                struct A;
-            ),
-            formatted,
-        );
+        let _ = text(&mut cache, "struct A;", formatted);
         let bytes = cache.to_bytes("one");
         assert!(FormatCache::from_bytes(&bytes, "two").known.is_empty());
         assert_eq!(FormatCache::from_bytes(&bytes, "one").known.len(), 1);
@@ -243,25 +203,10 @@ mod tests {
     #[test]
     fn only_the_chunks_of_the_last_run_are_kept() {
         let mut first = FormatCache::new();
-        let _ = first.text_of(
-            quote!(
-                struct A;
-            ),
-            formatted,
-        );
-        let _ = first.text_of(
-            quote!(
-                struct B;
-            ),
-            formatted,
-        );
+        let _ = text(&mut first, "struct A;", formatted);
+        let _ = text(&mut first, "struct B;", formatted);
         let mut second = FormatCache::from_bytes(&first.to_bytes("s"), "s");
-        let _ = second.text_of(
-            quote!(
-                struct B;
-            ),
-            formatted,
-        );
+        let _ = text(&mut second, "struct B;", formatted);
         let third = FormatCache::from_bytes(&second.to_bytes("s"), "s");
         assert_eq!(third.known.len(), 1);
     }

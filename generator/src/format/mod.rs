@@ -1,33 +1,35 @@
 //! Tokens → formatted source text with the `@generated` header.
 //!
-//! The emitters hand over the file in chunks (the imports, the client, one model, one
+//! The emitter hands over the file in chunks (the imports, the client, one model, one
 //! operation…), and each chunk is parsed and printed by prettyplease on its own: prettyplease
 //! prints a file's top-level items one after the other, so printing them chunk by chunk gives
 //! the same text as printing the whole file. A [`FormatCache`] remembers each chunk's text by
-//! the hash of its tokens, so that a build script rerun after an edit to one operation parses
-//! and prints that operation only.
+//! the chunk's key (the part of the model it is made from), so that a build script rerun after
+//! an edit to one operation emits, parses and prints that operation only.
 
 mod cache;
 
 pub use cache::FormatCache;
 
-use proc_macro2::TokenStream;
+use crate::emit::Emitter;
 
-/// Formats generated chunks with prettyplease (or takes their text from `cache`) and prepends
-/// the header naming the spec.
+/// Formats the emitter's chunks with prettyplease (or takes their text from `cache`, without
+/// emitting them) and prepends the header naming the spec.
 ///
 /// Returns the parser's message if the tokens are not valid items, which would be a bug in an
 /// emitter, reported as an error rather than a panic.
 pub fn format(
-    chunks: Vec<TokenStream>,
+    emitter: &Emitter<'_>,
     spec_name: &str,
     title: &str,
     cache: &mut FormatCache,
 ) -> Result<String, String> {
     let mut body = String::new();
-    for chunk in chunks {
-        let text = cache.text_of(chunk, |tokens| {
-            let file: syn::File = syn::parse2(tokens).map_err(|error| error.to_string())?;
+    for chunk in emitter.chunks() {
+        let (key, source) = chunk.split();
+        let text = cache.text_of(key, || {
+            let file: syn::File =
+                syn::parse2(source.tokens(emitter)).map_err(|error| error.to_string())?;
             Ok(space_items(&prettyplease::unparse(&file)))
         })?;
         let last = body.trim_end_matches('\n').rsplit('\n').next();

@@ -64,29 +64,51 @@ const KEYWORDS: &[(&str, ValueKind)] = &[
     ("xml", ValueKind::Object),
 ];
 
+/// Where the walk is: the way from the document's root, rendered as a JSON pointer only for
+/// the error (building a pointer string for every node visited would cost more than the walk).
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            At::Root => "#".to_owned(),
+            At::Key(parent, key) => format!("{}/{}", parent.pointer(), pointer_token(key)),
+            At::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
+}
+
+/// The first wrong value found: its pointer and a message.
+type Found = Option<(String, String)>;
+
 /// The first schema keyword that holds the wrong kind of value: its pointer and a message.
-pub fn first_error(document: &Value) -> Option<(String, String)> {
+pub fn first_error(document: &Value) -> Found {
     let mut found = None;
-    outside_schemas(document, "#", &mut found);
+    outside_schemas(document, At::Root, &mut found);
     found
 }
 
 /// Walks the parts of a document that are not schemas, looking for the ones that are.
-fn outside_schemas(value: &Value, at: &str, found: &mut Option<(String, String)>) {
+fn outside_schemas(value: &Value, at: At<'_>, found: &mut Found) {
     match value {
         Value::Object(map) => {
             for (key, child) in map {
                 if found.is_some() {
                     return;
                 }
-                let child_at = format!("{at}/{}", pointer_token(key));
+                let child_at = At::Key(&at, key);
                 match key.as_str() {
                     // Example values and extensions are free-form: anything may be in them.
                     "example" | "examples" | "value" => {}
                     key if key.starts_with("x-") => {}
-                    "schema" => schema(child, &child_at, found),
-                    "schemas" => each_schema_in_map(child, &child_at, found),
-                    _ => outside_schemas(child, &child_at, found),
+                    "schema" => schema(child, child_at, found),
+                    "schemas" => each_schema_in_map(child, child_at, found),
+                    _ => outside_schemas(child, child_at, found),
                 }
             }
         }
@@ -95,52 +117,47 @@ fn outside_schemas(value: &Value, at: &str, found: &mut Option<(String, String)>
                 if found.is_some() {
                     return;
                 }
-                outside_schemas(child, &format!("{at}/{index}"), found);
+                outside_schemas(child, At::Index(&at, index), found);
             }
         }
         _ => {}
     }
 }
 
-fn each_schema_in_map(value: &Value, at: &str, found: &mut Option<(String, String)>) {
+fn each_schema_in_map(value: &Value, at: At<'_>, found: &mut Found) {
     if let Value::Object(map) = value {
         for (name, child) in map {
             if found.is_some() {
                 return;
             }
-            schema(child, &format!("{at}/{}", pointer_token(name)), found);
+            schema(child, At::Key(&at, name), found);
         }
     }
 }
 
-/// Checks one schema and the schemas inside it.
-fn schema(value: &Value, at: &str, found: &mut Option<(String, String)>) {
+/// Checks one schema and the schemas inside it, keyword by keyword in document order.
+fn schema(value: &Value, at: At<'_>, found: &mut Found) {
     let Value::Object(map) = value else {
         *found = Some((
-            at.to_owned(),
+            at.pointer(),
             format!("a schema must be an object, not {}", kind_name(value)),
         ));
         return;
     };
-    for (keyword, kind) in KEYWORDS {
+    for (keyword, child) in map {
         if found.is_some() {
             return;
         }
-        if let Some(child) = map.get(*keyword) {
-            keyword_value(
-                child,
-                *kind,
-                &format!("{at}/{}", pointer_token(keyword)),
-                found,
-            );
+        if let Some((_, kind)) = KEYWORDS.iter().find(|(name, _)| name == keyword) {
+            keyword_value(child, *kind, At::Key(&at, keyword), found);
         }
     }
 }
 
-fn keyword_value(value: &Value, kind: ValueKind, at: &str, found: &mut Option<(String, String)>) {
+fn keyword_value(value: &Value, kind: ValueKind, at: At<'_>, found: &mut Found) {
     let wrong = |expected: &str| {
         Some((
-            at.to_owned(),
+            at.pointer(),
             format!("expected {expected}, found {}", kind_name(value)),
         ))
     };
@@ -161,7 +178,7 @@ fn keyword_value(value: &Value, kind: ValueKind, at: &str, found: &mut Option<(S
                 if found.is_some() {
                     return;
                 }
-                schema(child, &format!("{at}/{index}"), found);
+                schema(child, At::Index(&at, index), found);
             }
         }
         (ValueKind::SchemaMap, Value::Object(_)) => each_schema_in_map(value, at, found),

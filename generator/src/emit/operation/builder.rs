@@ -54,6 +54,11 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
         ResponseKind::Page(shape) => paginated(op, shape, context),
         ResponseKind::Single(_) | ResponseKind::Multi(_) => TokenStream::new(),
     };
+    // `#[inline]` on `send`, `into_future` and the paging functions (see `response.rs`): they
+    // are the only paths from an operation to the generic code that decodes its response
+    // (serde for every model it returns, the boxed futures). Inline functions are compiled where
+    // they are used, so the client crate itself compiles none of it, and a user's build compiles
+    // it only for the operations the user calls (progenitor's `async fn`s get the same effect).
     quote! {
         #doc
         #[derive(Debug, Clone)]
@@ -70,6 +75,7 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
             #request
 
             /// Sends the request and decodes the response.
+            #[inline]
             pub fn send(self) -> ResponseFuture<#output> {
                 #runtime::send(&self.client, self.request(), #decode)
             }
@@ -83,6 +89,7 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
             type Output = Result<#output, Error>;
             type IntoFuture = ResponseFuture<#output>;
 
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 self.send()
             }

@@ -67,6 +67,7 @@ pub fn decode_fn(op: &Operation) -> TokenStream {
     });
     quote! {
         /// Decodes a successful response by its status.
+        #[inline]
         fn decode_response(response: &RawResponse) -> Result<#name, Error> {
             match response.status().as_u16() {
                 #(#arms)*
@@ -128,11 +129,13 @@ pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenS
         impl #name {
             /// Streams every item of every page, fetching pages lazily (100 items a page unless
             /// `per_page` was set) and following the `Link` header until the last page.
+            #[inline]
             pub fn stream(self) -> futures::stream::BoxStream<'static, Result<#item, Error>> {
                 #runtime::stream(self)
             }
 
             /// Fetches every page and collects all items.
+            #[inline]
             pub fn collect_all(self) -> ResponseFuture<Vec<#item>> {
                 #runtime::collect_all(self)
             }
@@ -146,12 +149,14 @@ pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenS
                 &self.client
             }
 
+            #[inline]
             fn first_request(&self, #default_per_page: u32) -> Result<Request, Error> {
                 #first_binding = self.clone();
                 #default_page_size
                 first.request()
             }
 
+            #[inline]
             fn decode_page(response: &RawResponse) -> Result<Page<#item>, Error> {
                 let body: #body = response.json()?;
                 let total_count = #total;
