@@ -2,7 +2,8 @@
 //! builder's `send()` (and `.await`) returns.
 //!
 //! Everything here is generic over the decoded type only, and small: the request itself runs
-//! in [`ClientCore::execute`], which is not generic and so is compiled once, in this crate.
+//! in [`ClientCore::execute`](super::ClientCore::execute), whose work is not generic and so is
+//! compiled once, in this crate.
 //! A generated operation then costs its caller's build a function pointer, not another copy
 //! of the HTTP state machine.
 

@@ -135,7 +135,7 @@ impl<'a> Emitter<'a> {
             source: ChunkSource::Operation(op),
         }));
         if !api.operations.is_empty() {
-            chunks.push(tokens(operation::builders_module(api)));
+            chunks.push(tokens(operation::exports_module(api)));
         }
         chunks
     }
@@ -178,7 +178,7 @@ impl Uses {
                     }
                 }
                 TypeDef::Union(def) => def.variants.iter().for_each(|(_, ty)| note(ty)),
-                TypeDef::Enum(_) => {}
+                TypeDef::Enum(_) | TypeDef::Alias(_) => {}
             }
         }
         for operation in &api.operations {

@@ -2,7 +2,7 @@
 
 use super::docs::{doc_attrs, text_attrs};
 use super::{Context, ident, type_tokens};
-use crate::model::{EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
+use crate::model::{AliasDef, EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -80,6 +80,24 @@ pub fn type_def(def: &TypeDef, context: &Context) -> TokenStream {
         TypeDef::Struct(def) => struct_def(def, context.runtime, link_base),
         TypeDef::Enum(def) => enum_def(def, link_base),
         TypeDef::Union(def) => union_def(def, link_base),
+        TypeDef::Alias(def) => alias_def(def, link_base),
+    }
+}
+
+/// `pub type Name = Target;`, with its own docs and a line saying what it names.
+fn alias_def(def: &AliasDef, link_base: Option<&str>) -> TokenStream {
+    let name = ident(&def.name);
+    let target = ident(&def.target);
+    let mut doc = doc_attrs(&def.docs, link_base);
+    let separator = if doc.is_empty() { "" } else { "\n" };
+    doc.extend(text_attrs(&format!(
+        "{separator}The same model as [`{}`]: the spec describes the two alike but for their \
+         names and descriptions.",
+        def.target
+    )));
+    quote! {
+        #doc
+        pub type #name = #target;
     }
 }
 

@@ -10,6 +10,7 @@ mod operation;
 mod recursion;
 mod response;
 mod schema;
+mod twins;
 
 use crate::diagnostic::Report;
 use crate::layout::Decision;
@@ -23,6 +24,11 @@ pub fn lower(spec: &OpenAPI, layout: &Decision) -> Result<Api, Report> {
     schemas.lower_components();
     let mut lowered = operation::lower_operations(spec, &mut schemas, layout);
     let mut types = std::mem::take(&mut schemas.types);
+    twins::merge_twins(
+        &mut types,
+        &schemas.component_models(),
+        &schemas.nullable_components(),
+    );
     recursion::box_cycles(&mut types);
     body_fields_as_boxed(&mut lowered, &types);
     // Each operation's own models (its inline body, its inline enums) go with it.
@@ -79,10 +85,7 @@ fn body_fields_as_boxed<R>(lowered: &mut [(Operation, R)], types: &[TypeDef]) {
         let (Some(name), BodyShape::Fields(fields)) = (named(&body.ty), &mut body.shape) else {
             continue;
         };
-        let Some(def) = types.iter().find_map(|def| match def {
-            TypeDef::Struct(def) if def.name == name => Some(def),
-            _ => None,
-        }) else {
+        let Some(def) = struct_named(types, name) else {
             continue;
         };
         for field in fields.iter_mut() {
@@ -94,6 +97,20 @@ fn body_fields_as_boxed<R>(lowered: &mut [(Operation, R)], types: &[TypeDef]) {
                 field.field.ty = boxed.ty.clone();
             }
         }
+    }
+}
+
+/// The struct named `name`, through an alias.
+fn struct_named<'a>(types: &'a [TypeDef], name: &str) -> Option<&'a crate::model::StructDef> {
+    // An alias names a struct, never another alias (`twins` resolves chains).
+    let def = types.iter().find(|def| def.name() == name)?;
+    let def = match def {
+        TypeDef::Alias(alias) => types.iter().find(|def| def.name() == alias.target)?,
+        def => def,
+    };
+    match def {
+        TypeDef::Struct(def) => Some(def),
+        _ => None,
     }
 }
 

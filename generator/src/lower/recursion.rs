@@ -32,7 +32,7 @@ pub fn box_cycles(types: &mut [TypeDef]) {
                     }
                 }
             }
-            TypeDef::Enum(_) => {}
+            TypeDef::Enum(_) | TypeDef::Alias(_) => {}
         }
     }
 }
@@ -60,6 +60,8 @@ fn containment_edges(types: &[TypeDef]) -> HashMap<String, Vec<String>> {
                 .filter_map(|(_, ty)| inline_target(ty).map(str::to_owned))
                 .collect(),
             TypeDef::Enum(_) => Vec::new(),
+            // A field of the alias's type holds the target inline.
+            TypeDef::Alias(def) => vec![def.target.clone()],
         };
         edges.insert(def.name().to_owned(), targets);
     }

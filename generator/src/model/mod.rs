@@ -97,6 +97,8 @@ pub enum TypeDef {
     Enum(EnumDef),
     /// A `oneOf` / `anyOf` tried variant by variant.
     Union(UnionDef),
+    /// Another name for a model that is the same but for its name and docs.
+    Alias(AliasDef),
 }
 
 impl TypeDef {
@@ -106,8 +108,30 @@ impl TypeDef {
             TypeDef::Struct(def) => &def.name,
             TypeDef::Enum(def) => &def.name,
             TypeDef::Union(def) => &def.name,
+            TypeDef::Alias(def) => &def.name,
         }
     }
+
+    /// The model's name and docs, to change.
+    pub fn name_and_docs_mut(&mut self) -> (&mut String, &mut Docs) {
+        match self {
+            TypeDef::Struct(def) => (&mut def.name, &mut def.docs),
+            TypeDef::Enum(def) => (&mut def.name, &mut def.docs),
+            TypeDef::Union(def) => (&mut def.name, &mut def.docs),
+            TypeDef::Alias(def) => (&mut def.name, &mut def.docs),
+        }
+    }
+}
+
+/// A type alias: a model described twice (see `lower::twins`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasDef {
+    /// The Rust name.
+    pub name: String,
+    /// Rustdoc, from its own schema.
+    pub docs: Docs,
+    /// The model it names.
+    pub target: String,
 }
 
 /// A struct model.

@@ -29,6 +29,7 @@ impl Api {
                 TypeDef::Union(def) => {
                     names.extend(def.variants.iter().map(|(name, _)| name.as_str()))
                 }
+                TypeDef::Alias(def) => names.push(&def.target),
             }
         }
         for group in &self.groups {

@@ -54,9 +54,10 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
         ResponseKind::Page(shape) => paginated(op, shape, context),
         ResponseKind::Single(_) | ResponseKind::Multi(_) => TokenStream::new(),
     };
-    // `#[inline]` on `send`, `into_future` and the paging functions (see `response.rs`): they
-    // are the only paths from an operation to the generic code that decodes its response
-    // (serde for every model it returns, the boxed futures). Inline functions are compiled where
+    // `#[inline]` on `send`, `into_future`, `request` and the paging functions (see
+    // `response.rs` and `request.rs`): they are the only paths from an operation to the generic
+    // code that encodes its request and decodes its response (serde for every model it sends or
+    // returns, the boxed futures). Inline functions are compiled where
     // they are used, so the client crate itself compiles none of it, and a user's build compiles
     // it only for the operations the user calls (progenitor's `async fn`s get the same effect).
     quote! {

@@ -63,7 +63,7 @@ fn positional_body_fields(
     })
 }
 
-/// `pub fn <method>(&self, <positional arguments>) -> builders::<Builder>`.
+/// `pub fn <method>(&self, <positional arguments>) -> <Builder>`, in the operation's module.
 pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
     let method = ident(&op.method_name);
     let builder = ident(&op.builder_name);
@@ -133,8 +133,8 @@ pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
             #doc
             #arg_docs
             #deprecated
-            pub fn #method(&self, #(#decls),*) -> builders::#builder {
-                builders::#builder {
+            pub fn #method(&self, #(#decls),*) -> #builder {
+                #builder {
                     client: #client,
                     #(#stores,)*
                 }

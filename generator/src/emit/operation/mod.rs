@@ -1,7 +1,8 @@
-//! Operations → tokens, grouped by operation: its `impl Client` block with its method, its own
-//! models (inline body, inline enums), its response enum, and its request builder in a private
-//! module of its own, re-exported from `builders`. A spec change to one operation is one hunk
-//! of the generated code.
+//! Operations → tokens, grouped by operation: a private module of its own holds its
+//! `impl Client` block with its method, its own models (inline body, inline enums), its response
+//! enum and its request builder; the models are re-exported at the top, the builder from
+//! `builders`. A spec change to one operation is one hunk of the generated code, and one module
+//! for rustc to check again.
 //!
 //! [`method`] writes the `Client` method, [`builder`] the request builder, [`request`] its
 //! `request()`, [`body`] the body's parts and encoding, [`response`] the decoding of its
@@ -15,7 +16,7 @@ mod response;
 
 use super::{Context, ident, types};
 use crate::model::{Api, Operation, ResponseKind};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// Everything generated for one operation.
@@ -28,26 +29,40 @@ pub fn operation(op: &Operation, context: &Context) -> TokenStream {
     };
     let module = ident(&op.module_name);
     let builder = builder::builder(op, context);
+    // Everything of the operation is in its own module (its models re-exported by
+    // `exports_module`): rustc checks lints, privacy and attributes module by module, so an
+    // edit to one operation re-checks that module, not every item of the API.
     quote! {
-        #method
-        #(#models)*
-        #response
         mod #module {
             use super::*;
 
+            #method
+            #(#models)*
+            #response
             #builder
         }
     }
 }
 
-/// The `builders` module: every request builder, re-exported from its operation's module.
-pub fn builders_module(api: &Api) -> TokenStream {
+/// The models of each operation, re-exported from its module, and the `builders` module:
+/// every request builder, re-exported from its operation's module.
+pub fn exports_module(api: &Api) -> TokenStream {
+    let models = api.operations.iter().filter_map(|op| {
+        let module = ident(&op.module_name);
+        let mut names: Vec<Ident> = op.types.iter().map(|def| ident(def.name())).collect();
+        if let ResponseKind::Multi(multi) = &op.response {
+            names.push(ident(&multi.name));
+        }
+        (!names.is_empty()).then(|| quote!(pub use #module::{#(#names),*};))
+    });
     let exports = api.operations.iter().map(|op| {
         let module = ident(&op.module_name);
         let builder = ident(&op.builder_name);
         quote!(pub use super::#module::#builder;)
     });
     quote! {
+        #(#models)*
+
         /// Request builders, one per operation: set optional parameters, then `.send().await`
         /// (or just `.await`).
         pub mod builders {

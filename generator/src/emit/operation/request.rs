@@ -109,6 +109,7 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
     };
     quote! {
         /// Builds the HTTP request.
+        #[inline]
         fn request(&self) -> Result<Request, Error> {
             #(#segments)*
             let path = #path_expr;

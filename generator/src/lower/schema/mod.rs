@@ -24,7 +24,7 @@ use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
     StringFormat, Type, VariantOrUnknownOrEmpty,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How deep inline schemas and `$ref` chains to primitives may nest before lowering gives up.
 const MAX_DEPTH: usize = 64;
@@ -104,6 +104,28 @@ impl<'a> SchemaLowerer<'a> {
             let at = pointer(["components", "schemas", name]);
             self.define(schema, rust_name, &at, 0);
         }
+    }
+
+    /// The Rust names of the models made for component schemas.
+    pub fn component_models(&self) -> HashSet<String> {
+        self.named_components.values().cloned().collect()
+    }
+
+    /// The Rust names of the component models whose schema is `nullable: true` itself.
+    pub fn nullable_components(&self) -> HashSet<String> {
+        let Some(components) = &self.spec.components else {
+            return HashSet::new();
+        };
+        components
+            .schemas
+            .iter()
+            .filter_map(|(name, schema)| match schema {
+                ReferenceOr::Item(schema) if schema.schema_data.nullable => {
+                    self.named_components.get(name).cloned()
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Marks the optional, nullable fields of the struct `name` as able to send an explicit
