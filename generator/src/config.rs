@@ -186,11 +186,13 @@ impl Config {
         })?;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
+            // An empty `OUT_DIR` would write into the working directory.
             None => std::env::var_os("OUT_DIR")
+                .filter(|dir| !dir.is_empty())
                 .map(PathBuf::from)
                 .ok_or_else(|| {
                     Error::Config(
-                        "OUT_DIR is not set: call this from a build script, or set `out_dir`"
+                        "OUT_DIR is not set (or empty): call this from a build script, or set `out_dir`"
                             .into(),
                     )
                 })?,

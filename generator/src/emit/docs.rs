@@ -9,6 +9,7 @@
 use crate::model::{Docs, ErrorDoc, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::cell::RefCell;
 
 /// `#[doc = "…"]` attributes for `docs`, one per line: summary, description, availability,
 /// default, curation note, errors.
@@ -116,6 +117,13 @@ pub fn text_attrs(text: &str) -> TokenStream {
 }
 
 fn lines_to_attrs(text: &str) -> TokenStream {
+    if text.lines().next().is_some()
+        && !text.contains(BLOCK_MARKER)
+        && let Some(index) = set_aside(text)
+    {
+        let placeholder = format!("{BLOCK_MARKER}{index}");
+        return quote!(#[doc = #placeholder]);
+    }
     let attrs = text.lines().map(|line| {
         let line = if line.is_empty() {
             String::new()
@@ -125,6 +133,79 @@ fn lines_to_attrs(text: &str) -> TokenStream {
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
+}
+
+/// Starts the placeholder of a doc block set aside (a character of Unicode's private use area,
+/// which no spec text that contains it can ever be mistaken for: such text is never set aside).
+const BLOCK_MARKER: char = '\u{F8FF}';
+
+thread_local! {
+    /// The doc blocks set aside while [`with_docs_set_aside`] runs.
+    static SET_ASIDE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Keeps `text` aside, if blocks are being set aside; its index.
+fn set_aside(text: &str) -> Option<usize> {
+    SET_ASIDE.with(|blocks| {
+        let mut blocks = blocks.borrow_mut();
+        let blocks = blocks.as_mut()?;
+        blocks.push(text.to_owned());
+        Some(blocks.len() - 1)
+    })
+}
+
+/// Doc blocks kept out of the tokens of one chunk, to be put back into its formatted text by
+/// [`DocBlocks::put_back`].
+///
+/// Docs are two fifths of the generated text, and as `#[doc = "…"]` attributes each line
+/// costs an escaped literal in the tokens, an expression for `syn` to parse and a literal for
+/// prettyplease to unescape: at opt-level 0, in every build that generates, a large part of
+/// the formatting. Set aside, a whole block is one short attribute, and its lines are
+/// written back as prettyplease writes doc comments (`///` and the line).
+#[derive(Debug, Default)]
+pub struct DocBlocks(Vec<String>);
+
+/// Runs `emit` with every doc block it makes set aside (a placeholder attribute in the tokens).
+pub fn with_docs_set_aside<T>(emit: impl FnOnce() -> T) -> (T, DocBlocks) {
+    let previous = SET_ASIDE.with(|blocks| blocks.borrow_mut().replace(Vec::new()));
+    let value = emit();
+    let blocks = SET_ASIDE.with(|blocks| std::mem::replace(&mut *blocks.borrow_mut(), previous));
+    (value, DocBlocks(blocks.unwrap_or_default()))
+}
+
+impl DocBlocks {
+    /// `formatted` with each placeholder line (`///` and the placeholder, indented) replaced by
+    /// the block's lines, indented alike.
+    pub fn put_back(&self, formatted: &str) -> String {
+        if self.0.is_empty() {
+            return formatted.to_owned();
+        }
+        let mut out =
+            String::with_capacity(formatted.len() + self.0.iter().map(String::len).sum::<usize>());
+        for line in formatted.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let block = trimmed
+                .strip_prefix("///")
+                .and_then(|rest| rest.trim_end().strip_prefix(BLOCK_MARKER))
+                .and_then(|index| index.parse::<usize>().ok())
+                .and_then(|index| self.0.get(index));
+            let Some(block) = block else {
+                out.push_str(line);
+                continue;
+            };
+            let indent = &line[..line.len() - trimmed.len()];
+            for doc_line in block.lines() {
+                out.push_str(indent);
+                out.push_str("///");
+                if !doc_line.is_empty() {
+                    out.push(' ');
+                    out.push_str(doc_line);
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
 }
 
 /// Makes Markdown from a spec safe for rustdoc.

@@ -12,6 +12,7 @@ mod cache;
 pub use cache::FormatCache;
 
 use crate::emit::Emitter;
+use crate::emit::docs::with_docs_set_aside;
 
 /// Formats the emitter's chunks with prettyplease (or takes their text from `cache`, without
 /// emitting them) and prepends the header naming the spec.
@@ -28,9 +29,9 @@ pub fn format(
     for chunk in emitter.chunks() {
         let (key, source) = chunk.split();
         let text = cache.text_of(key, || {
-            let file: syn::File =
-                syn::parse2(source.tokens(emitter)).map_err(|error| error.to_string())?;
-            Ok(space_items(&prettyplease::unparse(&file)))
+            let (tokens, docs) = with_docs_set_aside(|| source.tokens(emitter));
+            let file: syn::File = syn::parse2(tokens).map_err(|error| error.to_string())?;
+            Ok(docs.put_back(&space_items(&prettyplease::unparse(&file))))
         })?;
         let last = body.trim_end_matches('\n').rsplit('\n').next();
         if let (Some(last), Some(first)) = (last, text.lines().next())
