@@ -52,27 +52,50 @@ pub fn format(
 /// Puts a blank line between items, which prettyplease does not (see [`blank_between`]).
 fn space_items(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut previous: Option<&str> = None;
+    let mut previous: Option<Line<'_>> = None;
     for line in text.lines() {
-        if previous.is_some_and(|previous| blank_between(previous, line)) {
+        let line = Line::new(line);
+        if previous.is_some_and(|previous| blank_after(previous, line)) {
             out.push('\n');
         }
-        out.push_str(line);
+        out.push_str(line.text);
         out.push('\n');
         previous = Some(line);
     }
     out
 }
 
+/// A line of formatted text and its indentation (spaces only: prettyplease indents with
+/// spaces), measured once.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    indent: usize,
+}
+
+impl Line<'_> {
+    fn new(text: &str) -> Line<'_> {
+        let indent = text.bytes().take_while(|byte| *byte == b' ').count();
+        Line { text, indent }
+    }
+
+    fn trimmed(&self) -> &str {
+        self.text.get(self.indent..).unwrap_or("")
+    }
+}
+
 /// Whether a blank line goes between two lines: after a line that closes an item (`}` or
 /// `};`, a tuple struct's `);`, or a `use …;` before a non-`use` line) when the next line, at
 /// the same indentation, opens another.
 fn blank_between(previous: &str, line: &str) -> bool {
-    let prev = previous.trim_start();
-    let trimmed = line.trim_start();
-    if previous.len() - prev.len() != line.len() - trimmed.len() {
+    blank_after(Line::new(previous), Line::new(line))
+}
+
+fn blank_after(previous: Line<'_>, line: Line<'_>) -> bool {
+    if previous.indent != line.indent {
         return false;
     }
+    let (prev, trimmed) = (previous.trimmed(), line.trimmed());
     let closes =
         prev == "}" || prev == "};" || (prev.starts_with("pub struct ") && prev.ends_with(");"));
     let ends_uses = prev.starts_with("use ") && !trimmed.starts_with("use ");
