@@ -51,9 +51,9 @@ pub fn part_fields(parts: &[MultipartPart]) -> TokenStream {
             PartValue::Value { ty, .. } => type_tokens(ty),
         };
         if part.required || part.value == PartValue::Files {
-            quote!(pub(super) #field: #ty,)
+            quote!(#field: #ty,)
         } else {
-            quote!(pub(super) #field: Option<#ty>,)
+            quote!(#field: Option<#ty>,)
         }
     });
     quote!(#(#fields)*)

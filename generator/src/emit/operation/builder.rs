@@ -39,8 +39,8 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
         let field = ident(&body.rust_name);
         let ty = type_tokens(&body.ty);
         match &body.shape {
-            BodyShape::Fields(_) | BodyShape::Whole => quote!(pub(super) #field: #ty,),
-            BodyShape::OptionalWhole => quote!(pub(super) #field: Option<#ty>,),
+            BodyShape::Fields(_) | BodyShape::Whole => quote!(#field: #ty,),
+            BodyShape::OptionalWhole => quote!(#field: Option<#ty>,),
             BodyShape::Parts(parts) => part_fields(parts),
         }
     });
@@ -65,8 +65,8 @@ pub fn builder(op: &Operation, context: &Context) -> TokenStream {
         #[derive(Debug, Clone)]
         #[must_use = "a request builder does nothing until it is sent or awaited"]
         pub struct #name {
-            pub(super) client: Client,
-            #(pub(super) #fields)*
+            client: Client,
+            #(#fields)*
             #body_field
         }
 
