@@ -369,6 +369,43 @@ fn resolve(url: &str, link_base: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    /// The item prettyplease prints for `tokens`.
+    fn printed(tokens: TokenStream) -> String {
+        prettyplease::unparse(&syn::parse2(tokens).unwrap_or_else(|error| panic!("{error}")))
+    }
+
+    #[test]
+    fn doc_blocks_set_aside_come_back_as_prettyplease_prints_them() {
+        let emit = || {
+            let outer = text_attrs("A struct.\n\nWith `code`, \"quotes\", a \\ and ✓.");
+            let field = text_attrs("A field.\n  indented\n");
+            let none = text_attrs("");
+            quote! {
+                #outer
+                pub struct S {
+                    #field
+                    #none
+                    pub a: i64,
+                }
+            }
+        };
+        let direct = printed(emit());
+        let (tokens, blocks) = with_docs_set_aside(emit);
+        let aside = printed(tokens);
+        assert_ne!(aside, direct, "the blocks were set aside");
+        assert_eq!(blocks.put_back(&aside), direct);
+        // Outside `with_docs_set_aside`, docs are attributes as always.
+        assert_eq!(printed(emit()), direct);
+    }
+
+    #[test]
+    fn text_with_the_marker_is_never_set_aside() {
+        let text = format!("Says {BLOCK_MARKER}0 on purpose.");
+        let (tokens, blocks) = with_docs_set_aside(|| text_attrs(&text));
+        assert!(blocks.0.is_empty());
+        assert_eq!(tokens.to_string(), text_attrs(&text).to_string());
+    }
+
     #[test]
     fn links_urls_brackets_and_tags() {
         let base = Some("https://docs.github.com");
