@@ -180,30 +180,44 @@ impl DocBlocks {
         if self.0.is_empty() {
             return formatted.to_owned();
         }
-        let mut out =
-            String::with_capacity(formatted.len() + self.0.iter().map(String::len).sum::<usize>());
-        for line in formatted.split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            let block = trimmed
-                .strip_prefix("///")
-                .and_then(|rest| rest.trim_end().strip_prefix(BLOCK_MARKER))
-                .and_then(|index| index.parse::<usize>().ok())
+        let extra: usize = self.0.iter().map(String::len).sum();
+        let mut out = String::with_capacity(formatted.len() + extra);
+        // From placeholder to placeholder (not line by line: most lines have none).
+        let mut rest = formatted;
+        while let Some(at) = rest.find(BLOCK_MARKER) {
+            let line_start = rest[..at].rfind('\n').map_or(0, |newline| newline + 1);
+            let line_end = rest[at..]
+                .find('\n')
+                .map_or(rest.len(), |newline| at + newline + 1);
+            let prefix = &rest[line_start..at];
+            let index = rest[at + BLOCK_MARKER.len_utf8()..line_end].trim_end();
+            let indent = prefix
+                .strip_suffix("///")
+                .filter(|indent| indent.bytes().all(|b| b == b' '));
+            let block = index
+                .parse::<usize>()
+                .ok()
                 .and_then(|index| self.0.get(index));
-            let Some(block) = block else {
-                out.push_str(line);
-                continue;
-            };
-            let indent = &line[..line.len() - trimmed.len()];
-            for doc_line in block.lines() {
-                out.push_str(indent);
-                out.push_str("///");
-                if !doc_line.is_empty() {
-                    out.push(' ');
-                    out.push_str(doc_line);
+            out.push_str(&rest[..line_start]);
+            match (indent, block) {
+                (Some(indent), Some(block)) => {
+                    for doc_line in block.lines() {
+                        out.push_str(indent);
+                        out.push_str("///");
+                        if !doc_line.is_empty() {
+                            out.push(' ');
+                            out.push_str(doc_line);
+                        }
+                        out.push('\n');
+                    }
                 }
-                out.push('\n');
+                // Not a placeholder line (cannot happen: spec text with the marker is never
+                // set aside); kept as it is.
+                _ => out.push_str(&rest[line_start..line_end]),
             }
+            rest = &rest[line_end..];
         }
+        out.push_str(rest);
         out
     }
 }
