@@ -19,7 +19,10 @@ fn main() {
             Ok(entries) => entries
                 .filter_map(Result::ok)
                 .map(|entry| entry.path())
-                .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+                .filter(|path| {
+                    path.extension()
+                        .is_some_and(|ext| ext == "yaml" || ext == "json")
+                })
                 .collect(),
             Err(error) => fail(&format!("cannot read {}: {error}", dir.display())),
         };
@@ -31,6 +34,7 @@ fn main() {
                 if lenient { "lenient_" } else { "" },
                 display_name(spec)
                     .trim_end_matches(".yaml")
+                    .trim_end_matches(".json")
                     .replace('-', "_")
             );
             let file_name = format!("{module}.rs");
