@@ -186,16 +186,7 @@ impl Config {
         })?;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            // An empty `OUT_DIR` would write into the working directory.
-            None => std::env::var_os("OUT_DIR")
-                .filter(|dir| !dir.is_empty())
-                .map(PathBuf::from)
-                .ok_or_else(|| {
-                    Error::Config(
-                        "OUT_DIR is not set (or empty): call this from a build script, or set `out_dir`"
-                            .into(),
-                    )
-                })?,
+            None => build_script_out_dir(std::env::var_os("OUT_DIR"))?,
         };
         let file_name = match &self.file_name {
             Some(name) => name.clone(),
@@ -231,11 +222,42 @@ pub fn default_file_name(spec: &Path) -> String {
     format!("{}.rs", crate::naming::bare(&name))
 }
 
+/// The output directory cargo gives a build script, from the value of `OUT_DIR`. An empty
+/// value would write into the working directory: refused like a missing one.
+fn build_script_out_dir(value: Option<std::ffi::OsString>) -> Result<PathBuf, Error> {
+    value
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            Error::Config(
+                "OUT_DIR is not set (or empty): call this from a build script, or set `out_dir`"
+                    .into(),
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const SPEC: &[u8] = b"openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\n";
+
+    #[test]
+    fn a_missing_or_empty_out_dir_is_a_config_error() {
+        for value in [None, Some("".into())] {
+            let error = build_script_out_dir(value)
+                .err()
+                .map(|error| error.to_string());
+            assert!(
+                error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("OUT_DIR is not set")),
+                "{error:?}"
+            );
+        }
+        let dir = build_script_out_dir(Some("target/out".into())).ok();
+        assert_eq!(dir, Some(PathBuf::from("target/out")));
+    }
 
     #[test]
     fn a_runtime_module_that_is_not_a_path_is_a_config_error() {

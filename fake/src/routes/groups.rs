@@ -203,22 +203,7 @@ async fn create_enterprise_group(
     body: Bytes,
 ) -> Outcome<Response> {
     let body: CreateSelfHostedRunnerGroupForEnterpriseBody = json_body(&body)?;
-    let settings = GroupSettings {
-        name: Some(body.name),
-        visibility: body.visibility.map(|v| v.as_str().to_owned()),
-        allows_public_repositories: body.allows_public_repositories,
-        restricted_to_workflows: body.restricted_to_workflows,
-        selected_workflows: body.selected_workflows,
-        network_configuration_id: body.network_configuration_id.map(Some),
-        selected_organizations: body
-            .selected_organization_ids
-            .map(|ids| ids.into_iter().map(|id| id.0).collect()),
-        runners: body
-            .runners
-            .map(|ids| ids.into_iter().map(|id| id.0).collect()),
-        ..GroupSettings::default()
-    };
-    create(&shared, &params, settings)
+    create(&shared, &params, body.into())
 }
 
 async fn create_organization_group(
@@ -227,22 +212,7 @@ async fn create_organization_group(
     body: Bytes,
 ) -> Outcome<Response> {
     let body: CreateSelfHostedRunnerGroupForOrgBody = json_body(&body)?;
-    let settings = GroupSettings {
-        name: Some(body.name),
-        visibility: body.visibility.map(|v| v.as_str().to_owned()),
-        allows_public_repositories: body.allows_public_repositories,
-        restricted_to_workflows: body.restricted_to_workflows,
-        selected_workflows: body.selected_workflows,
-        network_configuration_id: body.network_configuration_id.map(Some),
-        selected_repositories: body
-            .selected_repository_ids
-            .map(|ids| ids.into_iter().map(|id| id.0).collect()),
-        runners: body
-            .runners
-            .map(|ids| ids.into_iter().map(|id| id.0).collect()),
-        ..GroupSettings::default()
-    };
-    create(&shared, &params, settings)
+    create(&shared, &params, body.into())
 }
 
 async fn update_enterprise_group(
@@ -256,16 +226,7 @@ async fn update_enterprise_group(
     } else {
         json_body(&body)?
     };
-    let settings = GroupSettings {
-        name: body.name,
-        visibility: body.visibility.map(|v| v.as_str().to_owned()),
-        allows_public_repositories: body.allows_public_repositories,
-        restricted_to_workflows: body.restricted_to_workflows,
-        selected_workflows: body.selected_workflows,
-        network_configuration_id: body.network_configuration_id,
-        ..GroupSettings::default()
-    };
-    update(&shared, &params, settings)
+    update(&shared, &params, body.into())
 }
 
 async fn update_organization_group(
@@ -274,16 +235,7 @@ async fn update_organization_group(
     body: Bytes,
 ) -> Outcome<Response> {
     let body: UpdateSelfHostedRunnerGroupForOrgBody = json_body(&body)?;
-    let settings = GroupSettings {
-        name: Some(body.name),
-        visibility: body.visibility.map(|v| v.as_str().to_owned()),
-        allows_public_repositories: body.allows_public_repositories,
-        restricted_to_workflows: body.restricted_to_workflows,
-        selected_workflows: body.selected_workflows,
-        network_configuration_id: body.network_configuration_id,
-        ..GroupSettings::default()
-    };
-    update(&shared, &params, settings)
+    update(&shared, &params, body.into())
 }
 
 async fn delete_group(

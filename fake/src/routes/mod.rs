@@ -3,6 +3,7 @@
 //! generated body models (so a body the spec would reject is rejected here too).
 
 mod app;
+mod group_settings;
 mod groups;
 mod labels;
 mod policy;
