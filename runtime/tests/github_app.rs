@@ -4,94 +4,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
-use chrono::{TimeDelta, Utc};
-use github_runners_runtime::{Error, RawClient, Request, RetryPolicy};
+use chrono::Utc;
+use github_runners_runtime::{Error, RawClient};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
-use reqwest::Method;
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const APP_KEY: &str = include_str!("fixtures/test-app-key.pem");
+mod support;
+use support::{
+    APP_KEY, EXCHANGE_PATH, app_client, authorizations, get, mount_exchange, ok_for_any_get,
+};
+
 const APP_KEY_PKCS8: &str = include_str!("fixtures/test-app-key-pkcs8.pem");
 const APP_PUBLIC_KEY: &str = include_str!("fixtures/test-app-key.pub.pem");
-const EXCHANGE_PATH: &str = "/app/installations/42/access_tokens";
-
-/// Answers token exchanges with `ghs_1`, `ghs_2`, …; the first `short_lived` tokens
-/// expire in two minutes (inside the renewal margin), the others in an hour.
-struct Exchanges {
-    count: Arc<AtomicUsize>,
-    short_lived: usize,
-}
-
-impl Respond for Exchanges {
-    fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
-        let n = self.count.fetch_add(1, Ordering::SeqCst) + 1;
-        let lifetime = if n <= self.short_lived {
-            TimeDelta::minutes(2)
-        } else {
-            TimeDelta::hours(1)
-        };
-        ResponseTemplate::new(201)
-            .set_body_json(json!({
-                "token": format!("ghs_{n}"),
-                "expires_at": (Utc::now() + lifetime).to_rfc3339(),
-                "permissions": {"organization_self_hosted_runners": "write"},
-                "repository_selection": "all"
-            }))
-            // Long enough that concurrent requests overlap with the exchange.
-            .set_delay(Duration::from_millis(100))
-    }
-}
-
-/// Mounts the exchange for installation 42 (requiring a JWT) and returns its counter.
-async fn mount_exchange(server: &MockServer, short_lived: usize) -> Arc<AtomicUsize> {
-    let count = Arc::new(AtomicUsize::new(0));
-    Mock::given(method("POST"))
-        .and(path(EXCHANGE_PATH))
-        .respond_with(Exchanges {
-            count: Arc::clone(&count),
-            short_lived,
-        })
-        .mount(server)
-        .await;
-    count
-}
-
-fn app_client(server: &MockServer) -> RawClient {
-    RawClient::builder()
-        .base_url(server.uri())
-        .github_app(12345, APP_KEY)
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap()
-}
-
-fn get(path: &str) -> Request {
-    Request::new(Method::GET, "/test", path.to_owned())
-}
-
-/// The `Authorization` values the server received for `path`, in order.
-async fn authorizations(server: &MockServer, wanted: &str) -> Vec<String> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .filter(|request| request.url.path() == wanted)
-        .map(|request| {
-            request
-                .headers
-                .get("authorization")
-                .map(|value| value.to_str().unwrap().to_owned())
-                .unwrap_or_default()
-        })
-        .collect()
-}
 
 fn verify_jwt(authorization: &str) -> (jsonwebtoken::Header, Value) {
     let jwt = authorization.strip_prefix("Bearer ").unwrap();
@@ -100,13 +28,6 @@ fn verify_jwt(authorization: &str) -> (jsonwebtoken::Header, Value) {
     let key = DecodingKey::from_rsa_pem(APP_PUBLIC_KEY.as_bytes()).unwrap();
     let data = jsonwebtoken::decode::<Value>(jwt, &key, &validation).unwrap();
     (data.header, data.claims)
-}
-
-async fn ok_for_any_get(server: &MockServer) {
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true})))
-        .mount(server)
-        .await;
 }
 
 #[tokio::test]
@@ -368,71 +289,4 @@ async fn only_app_clients_make_installation_clients() {
     let installation = app_client(&server).installation(1).unwrap();
     // From an installation client, another installation of the same app.
     assert!(installation.installation(2).is_ok());
-}
-
-/// Records every span and event field, as text, for the secret check below.
-struct Recorder(Arc<std::sync::Mutex<String>>);
-
-struct Fields<'a>(&'a std::sync::Mutex<String>);
-
-impl tracing::field::Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        let line = format!("{}={value:?}\n", field.name());
-        self.0.lock().unwrap().push_str(&line);
-    }
-}
-
-impl tracing::Subscriber for Recorder {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        static NEXT: AtomicUsize = AtomicUsize::new(1);
-        self.0.lock().unwrap().push_str(span.metadata().name());
-        span.record(&mut Fields(&self.0));
-        tracing::span::Id::from_u64(NEXT.fetch_add(1, Ordering::SeqCst) as u64)
-    }
-
-    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        values.record(&mut Fields(&self.0));
-    }
-
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-
-    fn event(&self, event: &tracing::Event<'_>) {
-        event.record(&mut Fields(&self.0));
-    }
-
-    fn enter(&self, _: &tracing::span::Id) {}
-
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
-#[tokio::test]
-async fn no_secret_reaches_tracing() {
-    let server = MockServer::start().await;
-    mount_exchange(&server, 0).await;
-    Mock::given(method("GET"))
-        .and(path("/refused"))
-        .respond_with(ResponseTemplate::new(401))
-        .mount(&server)
-        .await;
-    ok_for_any_get(&server).await;
-    let recorded = Arc::new(std::sync::Mutex::new(String::new()));
-    let _guard = tracing::subscriber::set_default(Recorder(Arc::clone(&recorded)));
-    let installation = app_client(&server).installation(42).unwrap();
-    installation.execute(get("/x")).await.unwrap();
-    installation.execute(get("/refused")).await.unwrap_err();
-    let recorded = recorded.lock().unwrap().clone();
-    assert!(recorded.contains("github_request"), "{recorded}");
-    assert!(
-        recorded.contains("/app/installations/{installation_id}/access_tokens"),
-        "{recorded}"
-    );
-    let jwt = authorizations(&server, EXCHANGE_PATH).await.remove(0);
-    let key_body = APP_KEY.lines().nth(1).unwrap();
-    for secret in [key_body, "ghs_", &jwt["Bearer ".len()..]] {
-        assert!(!recorded.contains(secret), "{secret} in {recorded}");
-    }
 }
