@@ -116,6 +116,24 @@ pub fn text_attrs(text: &str) -> TokenStream {
     lines_to_attrs(text)
 }
 
+/// The doc comment of `docs` as the lines of a preformatted piece ([`super::preformatted`]):
+/// the placeholder of the block set aside, nothing for no docs, `None` when the block cannot
+/// be set aside (its text holds the placeholder's marker; the piece is written with tokens).
+pub fn doc_block(docs: &Docs, link_base: Option<&str>) -> Option<String> {
+    text_block(&markdown(docs, None, link_base))
+}
+
+/// [`doc_block`] for literal text (already Markdown-safe).
+pub fn text_block(text: &str) -> Option<String> {
+    if text.lines().next().is_none() {
+        return Some(String::new());
+    }
+    if text.contains(BLOCK_MARKER) {
+        return None;
+    }
+    set_aside(text).map(|index| format!("///{BLOCK_MARKER}{index}\n"))
+}
+
 fn lines_to_attrs(text: &str) -> TokenStream {
     if text.lines().next().is_some()
         && !text.contains(BLOCK_MARKER)

@@ -6,8 +6,11 @@
 
 mod client;
 pub mod docs;
+mod enum_text;
 mod groups;
 mod operation;
+pub mod preformatted;
+mod struct_text;
 mod types;
 
 use crate::model::{Api, BodyShape, Newtype, Operation, PartValue, ResponseKind, TypeDef, TypeRef};
@@ -53,12 +56,12 @@ impl<'a> Chunk<'a> {
 
 impl ChunkSource<'_> {
     /// The chunk's tokens.
-    pub fn tokens(self, emitter: &Emitter<'_>) -> TokenStream {
+    pub fn tokens(&self, emitter: &Emitter<'_>) -> TokenStream {
         let context = &emitter.context;
         match self {
-            ChunkSource::Tokens(tokens) => tokens,
+            ChunkSource::Tokens(tokens) => tokens.clone(),
             ChunkSource::Newtype(newtype) => types::newtype(newtype, context.link_base),
-            ChunkSource::Model(def) => types::type_def(def, context),
+            ChunkSource::Model(def) => types::type_def(def, context, 0),
             ChunkSource::Operation(op) => operation::operation(op, context),
         }
     }
@@ -318,6 +321,37 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             quote!(Box<#inner>)
         }
         TypeRef::Bytes => quote!(Bytes),
+    }
+}
+
+/// A path (`crate::runtime`) as text, for serde attributes and preformatted pieces.
+pub(crate) fn path_text(path: &syn::Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let leading = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    format!("{leading}{}", segments.join("::"))
+}
+
+/// [`type_tokens`] as prettyplease prints it, for preformatted pieces.
+pub(crate) fn type_text(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Secret => "SecretString".to_owned(),
+        TypeRef::I32 => "i32".to_owned(),
+        TypeRef::I64 => "i64".to_owned(),
+        TypeRef::F32 => "f32".to_owned(),
+        TypeRef::F64 => "f64".to_owned(),
+        TypeRef::Bool => "bool".to_owned(),
+        TypeRef::DateTime => "DateTime<Utc>".to_owned(),
+        TypeRef::Json => "serde_json::Value".to_owned(),
+        TypeRef::Named(name) | TypeRef::Newtype(name) => ident(name).to_string(),
+        TypeRef::List(inner) => format!("Vec<{}>", type_text(inner)),
+        TypeRef::Map(inner) => format!("BTreeMap<String, {}>", type_text(inner)),
+        TypeRef::Boxed(inner) => format!("Box<{}>", type_text(inner)),
+        TypeRef::Bytes => "Bytes".to_owned(),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Newtypes and models.
 
 use super::docs::{doc_attrs, text_attrs};
-use super::{Context, ident, type_tokens};
+use super::enum_text::enum_text;
+use super::preformatted;
+use super::struct_text::struct_text;
+use super::{Context, ident, path_text, type_tokens};
 use crate::model::{AliasDef, EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -73,12 +76,19 @@ fn article(name: &str) -> &'static str {
     }
 }
 
-/// One model.
-pub fn type_def(def: &TypeDef, context: &Context) -> TokenStream {
+/// One model, printed at `indent` spaces (0 at the top, 4 in an operation's module).
+pub fn type_def(def: &TypeDef, context: &Context, indent: usize) -> TokenStream {
     let link_base = context.link_base;
     match def {
-        TypeDef::Struct(def) => struct_def(def, context.runtime, link_base),
-        TypeDef::Enum(def) => enum_def(def, link_base),
+        TypeDef::Struct(def) => struct_def(def, context.runtime, link_base, indent),
+        TypeDef::Enum(def) => {
+            if preformatted::active()
+                && let Some(piece) = preformatted::piece(enum_text(def, link_base), indent)
+            {
+                return piece;
+            }
+            enum_def(def, link_base)
+        }
         TypeDef::Union(def) => union_def(def, link_base),
         TypeDef::Alias(def) => alias_def(def, link_base),
     }
@@ -101,19 +111,19 @@ fn alias_def(def: &AliasDef, link_base: Option<&str>) -> TokenStream {
     }
 }
 
-/// `crate::runtime` as text, for paths inside serde attributes.
-fn path_text(path: &syn::Path) -> String {
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let leading = if path.leading_colon.is_some() {
-        "::"
-    } else {
-        ""
-    };
-    format!("{leading}{}", segments.join("::"))
-}
-
-fn struct_def(def: &StructDef, runtime: &syn::Path, link_base: Option<&str>) -> TokenStream {
+fn struct_def(
+    def: &StructDef,
+    runtime: &syn::Path,
+    link_base: Option<&str>,
+    indent: usize,
+) -> TokenStream {
     let explicit_null = format!("{}::nullable::deserialize", path_text(runtime));
+    if preformatted::active()
+        && let Some(piece) =
+            preformatted::piece(struct_text(def, &explicit_null, link_base), indent)
+    {
+        return piece;
+    }
     let name = ident(&def.name);
     let doc = doc_attrs(&def.docs, link_base);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));

@@ -108,6 +108,16 @@ fn words(raw: &str) -> String {
     out
 }
 
+/// `[a-z][a-z0-9]*` words joined by single underscores: unchanged by [`value_name`]'s casing.
+fn is_snake_case(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_lowercase())
+        && !raw.ends_with('_')
+        && !raw.contains("__")
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// An `UpperCamelCase` name for a type or enum variant.
 pub fn type_name(raw: &str) -> String {
     let cased = words(raw).to_upper_camel_case();
@@ -123,6 +133,11 @@ pub fn type_name(raw: &str) -> String {
 
 /// A `snake_case` name for a field, parameter, setter or method.
 pub fn value_name(raw: &str) -> String {
+    if is_snake_case(raw) {
+        // Already what casing would give (most property and parameter names): heck's word
+        // splitting at opt-level 0 was a tenth of the lowering in a build script.
+        return unkeyword(raw.to_owned());
+    }
     let cased = words(raw).to_snake_case();
     let named = if cased.is_empty() {
         "empty".to_owned()

@@ -85,3 +85,30 @@ fn every_generated_name_is_valid() {
         assert!(is_valid_identifier(&value_name(raw)), "{raw:?}");
     }
 }
+
+#[test]
+fn names_already_in_snake_case_take_the_short_way_to_the_same_result() {
+    let slow = |raw: &str| unkeyword(words(raw).to_snake_case());
+    for raw in [
+        "id",
+        "runner_group_id",
+        "per_page",
+        "x2y",
+        "a1b2",
+        "os",
+        "type",
+        "self",
+        "gen",
+        "v2_runner",
+        "labels_url",
+        "ipv6",
+        "a_1",
+        "abc123def",
+    ] {
+        assert!(is_snake_case(raw), "{raw}");
+        assert_eq!(value_name(raw), slow(raw), "{raw}");
+    }
+    for raw in ["_a", "a_", "a__b", "aB", "1a", "a-b", ""] {
+        assert!(!is_snake_case(raw), "{raw}");
+    }
+}

@@ -2,7 +2,7 @@
 //! returns.
 
 use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
-use super::super::{Context, ident, type_tokens};
+use super::super::{Context, ident, type_text, type_tokens};
 use super::body::{part_argument, part_unset};
 use crate::model::{BodyField, BodyShape, Operation, Presence, TypeRef};
 use crate::naming::bare;
@@ -31,6 +31,23 @@ pub fn argument(name: &Ident, ty: &TypeRef) -> (TokenStream, Option<TokenStream>
             let ty = type_tokens(ty);
             (quote!(#name: #ty), None)
         }
+    }
+}
+
+/// [`argument`] as prettyplease prints it, for preformatted pieces.
+pub fn argument_text(name: &str, ty: &TypeRef) -> (String, Option<String>) {
+    let into = |target: String| {
+        (
+            format!("{name}: impl Into<{target}>"),
+            Some(format!("{name}.into()")),
+        )
+    };
+    match ty {
+        TypeRef::String => into("String".to_owned()),
+        TypeRef::Secret => into("SecretString".to_owned()),
+        TypeRef::Bytes => into("Bytes".to_owned()),
+        TypeRef::Boxed(inner) => into(format!("Box<{}>", type_text(inner))),
+        _ => (format!("{name}: {}", type_text(ty)), None),
     }
 }
 

@@ -10,7 +10,9 @@
 
 mod body;
 mod builder;
+mod builder_text;
 mod method;
+mod paging_text;
 mod request;
 mod response;
 
@@ -19,10 +21,16 @@ use crate::model::{Api, Operation, ResponseKind};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+/// Where the items of an operation's module are printed.
+const MODULE_INDENT: usize = 4;
+
 /// Everything generated for one operation.
 pub fn operation(op: &Operation, context: &Context) -> TokenStream {
     let method = method::client_method(op, context);
-    let models = op.types.iter().map(|def| types::type_def(def, context));
+    let models = op
+        .types
+        .iter()
+        .map(|def| types::type_def(def, context, MODULE_INDENT));
     let response = match &op.response {
         ResponseKind::Multi(multi) => response::multi_enum(multi, context),
         ResponseKind::Single(_) | ResponseKind::Page(_) => TokenStream::new(),

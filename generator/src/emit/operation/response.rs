@@ -2,8 +2,11 @@
 //! a page (with streaming), or the enum of several success statuses.
 
 use super::super::docs::{doc_attrs, text_attrs};
-use super::super::{Context, ident, type_tokens};
-use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind, TypeRef};
+use super::super::preformatted;
+use super::super::{Context, ident, path_text, type_tokens};
+use super::builder_text::ITEM_INDENT;
+use super::paging_text::{paginated_impl_text, per_page_value, stream_impl_text};
+use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind};
 use crate::naming::OTHER_STATUS_VARIANT;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -80,22 +83,23 @@ pub fn decode_fn(op: &Operation) -> TokenStream {
 /// `stream()`, `collect_all()` and the `Paginated` impl of a list operation's builder.
 pub fn paginated(op: &Operation, shape: &PageShape, context: &Context) -> TokenStream {
     let runtime = context.runtime;
+    if preformatted::active() {
+        let stream = stream_impl_text(op, shape, &path_text(runtime));
+        let paginated = paginated_impl_text(op, shape);
+        if let (Some(stream), Some(paginated)) = (stream, paginated)
+            && let Some(stream) = preformatted::piece(Some(stream), ITEM_INDENT)
+            && let Some(paginated) = preformatted::piece(Some(paginated), ITEM_INDENT)
+        {
+            return quote!(#stream #paginated);
+        }
+    }
     let name = ident(&op.builder_name);
     let item = type_tokens(&shape.item);
     let body = type_tokens(&shape.body);
     let default_page_size = shape.per_page_param.as_ref().map(|param| {
         let field = ident(param);
-        let ty = op
-            .params
-            .iter()
-            .find(|p| p.rust_name == *param)
-            .map(|p| &p.ty);
-        // `u32` fits in an `i64` (and a `f64`); narrower types may not take it.
-        let value = match ty {
-            Some(TypeRef::I64) => quote!(Some(i64::from(default_per_page))),
-            Some(TypeRef::F64) => quote!(Some(f64::from(default_per_page))),
-            _ => quote!(TryFrom::try_from(default_per_page).ok()),
-        };
+        // A fixed expression of `per_page_value`, always valid tokens.
+        let value: TokenStream = per_page_value(op, param).parse().unwrap_or_default();
         quote! {
             if first.#field.is_none() {
                 first.#field = #value;

@@ -1,0 +1,105 @@
+//! The regular parts of a request builder as preformatted pieces
+//! ([`crate::emit::preformatted`]): its struct, `send()` and `IntoFuture`, written as the text
+//! prettyplease prints for the tokens of [`super::builder`].
+
+use super::super::docs::text_block;
+use super::super::preformatted::{self, Text};
+use super::super::type_text;
+use crate::model::{BodyShape, Operation, Payload, ResponseKind};
+
+/// Where a builder's methods are printed: in `impl Builder` in the operation's module.
+pub const METHOD_INDENT: usize = 8;
+
+/// Where the items of an operation's module are printed.
+pub const ITEM_INDENT: usize = 4;
+
+/// The builder struct, or `None` for a multipart body (its fields are written with tokens).
+pub fn struct_text(op: &Operation, doc: &str) -> Option<String> {
+    let mut text = Text::new();
+    text.lines(&text_block(doc)?)
+        .line("#[derive(Debug, Clone)]")
+        .line("#[must_use = \"a request builder does nothing until it is sent or awaited\"]")
+        .open(&format!("pub struct {} {{", op.builder_name))
+        .line("client: Client,");
+    for param in &op.params {
+        let ty = type_text(&param.ty);
+        text.line(&match param.required {
+            true => format!("{}: {ty},", param.rust_name),
+            false => format!("{}: Option<{ty}>,", param.rust_name),
+        });
+    }
+    if let Some(body) = &op.body {
+        let ty = type_text(&body.ty);
+        text.line(&match &body.shape {
+            BodyShape::Fields(_) | BodyShape::Whole => format!("{}: {ty},", body.rust_name),
+            BodyShape::OptionalWhole => format!("{}: Option<{ty}>,", body.rust_name),
+            BodyShape::Parts(_) => return None,
+        });
+    }
+    text.close();
+    Some(text.finish())
+}
+
+/// `send()`, which hands the request and the response's decoder to the runtime.
+pub fn send_text(op: &Operation, runtime: &str) -> String {
+    let mut text = Text::new();
+    text.line("/// Sends the request and decodes the response.")
+        .line("#[inline]")
+        .open(&format!(
+            "pub fn send(self) -> ResponseFuture<{}> {{",
+            output_text(op)
+        ));
+    let decode = decoder_text(op, runtime);
+    let call = format!("{runtime}::send(&self.client, self.request(), {decode})");
+    if preformatted::fits(&call, METHOD_INDENT + 4) {
+        text.line(&call);
+    } else {
+        // As prettyplease breaks a call too long for one line.
+        text.open(&format!("{runtime}::send("))
+            .line("&self.client,")
+            .line("self.request(),")
+            .line(&format!("{decode},"));
+        text.close_with(")");
+    }
+    text.close();
+    text.finish()
+}
+
+/// `impl IntoFuture`, which sends the request when the builder is awaited.
+pub fn into_future_text(op: &Operation) -> String {
+    let output = output_text(op);
+    let mut text = Text::new();
+    text.open(&format!("impl IntoFuture for {} {{", op.builder_name))
+        .line(&format!("type Output = Result<{output}, Error>;"))
+        .line(&format!("type IntoFuture = ResponseFuture<{output}>;"))
+        .line("#[inline]")
+        .open("fn into_future(self) -> Self::IntoFuture {")
+        .line("self.send()")
+        .close()
+        .close();
+    text.finish()
+}
+
+/// [`super::response::output_type`] as text.
+fn output_text(op: &Operation) -> String {
+    match &op.response {
+        ResponseKind::Single(Payload::Empty) => "()".to_owned(),
+        ResponseKind::Single(Payload::Json(ty)) => type_text(ty),
+        ResponseKind::Single(Payload::Text) => "String".to_owned(),
+        ResponseKind::Single(Payload::Bytes) => "Vec<u8>".to_owned(),
+        ResponseKind::Page(shape) => format!("Page<{}>", type_text(&shape.item)),
+        ResponseKind::Multi(multi) => multi.name.clone(),
+    }
+}
+
+/// [`super::response::decoder`] as text.
+fn decoder_text(op: &Operation, runtime: &str) -> String {
+    match &op.response {
+        ResponseKind::Single(Payload::Empty) => format!("{runtime}::send::decode::empty"),
+        ResponseKind::Single(Payload::Json(_)) => format!("{runtime}::send::decode::json"),
+        ResponseKind::Single(Payload::Text) => format!("{runtime}::send::decode::text"),
+        ResponseKind::Single(Payload::Bytes) => format!("{runtime}::send::decode::bytes"),
+        ResponseKind::Page(_) => "<Self as Paginated>::decode_page".to_owned(),
+        ResponseKind::Multi(_) => "decode_response".to_owned(),
+    }
+}
