@@ -20,6 +20,11 @@ pub fn doc_attrs(docs: &Docs, link_base: Option<&str>) -> TokenStream {
 /// The rustdoc of an operation's `Client` method: its docs, with the request line
 /// (`GET /orgs/{org}/actions/runners`) and the external docs link after the description.
 pub fn operation_doc_attrs(op: &Operation, link_base: Option<&str>) -> TokenStream {
+    lines_to_attrs(&operation_doc_text(op, link_base))
+}
+
+/// The Markdown of [`operation_doc_attrs`].
+pub fn operation_doc_text(op: &Operation, link_base: Option<&str>) -> String {
     let mut request_line = format!("`{} {}`", op.http_method.as_str(), op.path_template);
     if let Some(body) = op
         .body
@@ -37,7 +42,7 @@ pub fn operation_doc_attrs(op: &Operation, link_base: Option<&str>) -> TokenStre
             body.media_type
         ));
     }
-    lines_to_attrs(&markdown(&op.docs, Some(request_line), link_base))
+    markdown(&op.docs, Some(request_line), link_base)
 }
 
 /// The Markdown of `docs`, paragraph by paragraph.

@@ -99,7 +99,16 @@ fn long_names_spec() -> String {
              \x20               kind_{word}: {{type: string, enum: [one-{word}, two]}}\n\
              \x20     responses:\n        '200':\n          description: The model.\n\
              \x20         content:\n            application/json:\n\
-             \x20             schema: {{$ref: '#/components/schemas/m{word}'}}\n"
+             \x20             schema: {{$ref: '#/components/schemas/m{word}'}}\n\
+             \x20 /put{n}/{{owner_{word}}}:\n    put:\n      operationId: put-{word}\n\
+             \x20     parameters:\n\
+             \x20       - {{name: owner_{word}, in: path, required: true, schema: {{type: string}}}}\n\
+             \x20       - {{name: note, in: query, schema: {{type: string}}}}\n\
+             \x20     requestBody:\n        required: {required}\n        content:\n\
+             \x20         application/json:\n\
+             \x20           schema: {{type: array, items: {{$ref: '#/components/schemas/m{word}'}}}}\n\
+             \x20     responses:\n        '204': {{description: Stored.}}\n",
+            required = n % 2 == 0,
         ));
         schemas.push_str(&format!(
             "    m{word}:\n      type: object\n      required: [id_{word}]\n      properties:\n\

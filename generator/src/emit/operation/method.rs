@@ -2,8 +2,11 @@
 //! returns.
 
 use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
+use super::super::preformatted;
 use super::super::{Context, ident, type_text, type_tokens};
 use super::body::{part_argument, part_unset};
+use super::builder_text::ITEM_INDENT;
+use super::method_text::client_method_text;
 use crate::model::{BodyField, BodyShape, Operation, Presence, TypeRef};
 use crate::naming::bare;
 use proc_macro2::{Ident, TokenStream};
@@ -82,6 +85,12 @@ fn positional_body_fields(
 
 /// `pub fn <method>(&self, <positional arguments>) -> <Builder>`, in the operation's module.
 pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
+    if preformatted::active()
+        && let Some(piece) =
+            preformatted::piece(client_method_text(op, context.link_base), ITEM_INDENT)
+    {
+        return piece;
+    }
     let method = ident(&op.method_name);
     let builder = ident(&op.builder_name);
     let doc = operation_doc_attrs(op, context.link_base);
@@ -162,6 +171,13 @@ pub fn client_method(op: &Operation, context: &Context) -> TokenStream {
 
 /// A list of the positional arguments, with their docs.
 fn argument_docs(op: &Operation) -> TokenStream {
+    argument_docs_text(op)
+        .map(|text| text_attrs(&text))
+        .unwrap_or_default()
+}
+
+/// The Markdown of [`argument_docs`], `None` without positional arguments.
+pub fn argument_docs_text(op: &Operation) -> Option<String> {
     let mut lines = Vec::new();
     for param in op.params.iter().filter(|param| param.required) {
         let text = first_sentence(param.docs.description.as_deref());
@@ -188,9 +204,9 @@ fn argument_docs(op: &Operation) -> TokenStream {
         }
     }
     if lines.is_empty() {
-        return TokenStream::new();
+        return None;
     }
-    text_attrs(&format!("\n# Arguments\n\n{}", lines.join("\n")))
+    Some(format!("\n# Arguments\n\n{}", lines.join("\n")))
 }
 
 fn first_sentence(text: Option<&str>) -> String {

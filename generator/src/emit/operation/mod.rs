@@ -12,8 +12,10 @@ mod body;
 mod builder;
 mod builder_text;
 mod method;
+mod method_text;
 mod paging_text;
 mod request;
+mod request_text;
 mod response;
 
 use super::{Context, ident, types};

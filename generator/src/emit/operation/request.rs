@@ -1,8 +1,11 @@
 //! A request builder's `request()`: the path with its encoded segments, the query pairs,
 //! the headers and the body.
 
-use super::super::{Context, ident};
-use crate::model::{Operation, ParamLocation, PathPart, TypeRef, WireEncoding};
+use super::super::preformatted;
+use super::super::{Context, ident, path_text};
+use super::builder_text::METHOD_INDENT;
+use super::request_text::{is_copy, request_text};
+use crate::model::{Operation, ParamLocation, PathPart, WireEncoding};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -19,18 +22,17 @@ pub fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStrea
     }
 }
 
-/// Whether values of `ty` are `Copy` (and so are passed by value, not borrowed).
-fn is_copy(ty: &TypeRef, context: &Context) -> bool {
-    match ty {
-        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool => true,
-        TypeRef::Newtype(name) => context.copy_newtypes.contains(name),
-        _ => false,
-    }
-}
-
 /// `fn request(&self) -> Result<Request, Error>`.
 pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
     let runtime = context.runtime;
+    if preformatted::active()
+        && let Some(piece) = preformatted::piece(
+            request_text(op, &path_text(runtime), &context.copy_newtypes),
+            METHOD_INDENT,
+        )
+    {
+        return piece;
+    }
     // Each path parameter is encoded into a local (named by `naming::segment_local`), which
     // the format string then captures: `let org = path_segment(&self.org); format!("/orgs/{org}/…")`.
     let mut format_string = String::new();
@@ -47,7 +49,9 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
                 let field = ident(&param.rust_name);
                 let local_ident = ident(local);
                 let text = match &param.encoding {
-                    WireEncoding::Display if is_copy(&param.ty, context) => quote!(self.#field),
+                    WireEncoding::Display if is_copy(&param.ty, &context.copy_newtypes) => {
+                        quote!(self.#field)
+                    }
                     WireEncoding::Display => quote!(&self.#field),
                     encoding => to_wire_string(quote!(self.#field), encoding),
                 };
