@@ -1,6 +1,7 @@
 //! The build-script front end: a builder of options and one call that does the IO.
 
-use crate::format::{self, FormatCache};
+use crate::format;
+use crate::text_cache::TextCache;
 use crate::{Error, MethodLayout, Report, emit, write};
 use std::path::{Path, PathBuf};
 
@@ -138,15 +139,17 @@ impl Config {
     /// Generates source text from spec bytes, with lenient mode's warnings and counts and the
     /// notes for the user (the command line prints them): pure, no IO.
     pub fn generate_with_warnings(&self, spec: &[u8], spec_name: &str) -> Result<Generated, Error> {
-        self.generate_cached(spec, spec_name, &mut FormatCache::new())
+        self.generate_cached(spec, spec_name, &mut TextCache::new(), false)
     }
 
-    /// [`Config::generate_source`], taking the text of unchanged chunks from `cache`.
+    /// [`Config::generate_source`], taking the text of unchanged chunks from `cache`, and
+    /// with `kept` (a cache kept between runs), the JSON of unchanged sections of the spec.
     fn generate_cached(
         &self,
         spec: &[u8],
         spec_name: &str,
-        cache: &mut FormatCache,
+        cache: &mut TextCache,
+        kept: bool,
     ) -> Result<Generated, Error> {
         let runtime: syn::Path = syn::parse_str(&self.runtime_module).map_err(|_| {
             Error::Config(format!(
@@ -154,8 +157,10 @@ impl Config {
                 self.runtime_module
             ))
         })?;
-        let checked = crate::pipeline::check(spec, self.lenient, self.method_layout)
-            .map_err(|report| Error::Spec(crate::locate(report, spec, spec_name)))?;
+        let sections = kept.then_some(&mut *cache);
+        let checked =
+            crate::pipeline::check_cached(spec, self.lenient, self.method_layout, sections)
+                .map_err(|report| Error::Spec(crate::locate(report, spec, spec_name)))?;
         let api = checked.api;
         let emitter = emit::Emitter::new(&api, &runtime).map_err(Error::Internal)?;
         let source =
@@ -172,9 +177,9 @@ impl Config {
     /// Reads the spec at `spec`, generates, and writes the output file into the output
     /// directory unless it already holds the same bytes. Prints `cargo:rerun-if-changed` for
     /// the spec only, lenient mode's warnings and summary as `cargo:warning=` lines, and each
-    /// note as a `cargo:warning`. Keeps the formatted text of every
-    /// chunk beside the output (`<name>.format-cache`), so that a rerun after an edit formats
-    /// only what changed. Returns the path of the output file.
+    /// note as a `cargo:warning`. Keeps the formatted text of every chunk and the JSON of
+    /// every section of a YAML spec beside the output (`<name>.cache`), so that a rerun after
+    /// an edit parses and formats only what changed. Returns the path of the output file.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let spec = spec.as_ref();
         if self.rerun_if_changed {
@@ -193,13 +198,18 @@ impl Config {
             None => default_file_name(spec),
         };
         let path = out_dir.join(file_name);
-        // The text of each chunk from the last run, so that an edit reformats what it changed.
-        let cache_path = path.with_extension("format-cache");
-        let stamp = FormatCache::stamp();
+        // The text of each chunk and section from the last run, so that an edit parses and
+        // reformats what it changed.
+        let cache_path = path.with_extension("cache");
+        let stamp = TextCache::stamp();
         let mut cache = std::fs::read(&cache_path)
-            .map(|bytes| FormatCache::from_bytes(&bytes, &stamp))
+            .map(|bytes| TextCache::from_bytes(&bytes, &stamp))
             .unwrap_or_default();
-        let output = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache)?;
+        // A spec is read section by section (and its sections kept) only from the second run
+        // on: most build scripts run once (a dependency's spec never changes), and keeping the
+        // sections costs a first run about a sixth more.
+        let kept = !cache.is_empty();
+        let output = self.generate_cached(&bytes, &spec.display().to_string(), &mut cache, kept)?;
         for line in output.cargo_warnings() {
             println!("{line}");
         }

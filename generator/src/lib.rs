@@ -44,6 +44,7 @@ mod pipeline;
 mod refs;
 mod spec;
 pub mod standalone;
+mod text_cache;
 mod validate;
 mod write;
 

@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::layout::{self, MethodLayout};
+use crate::text_cache::TextCache;
 use crate::{lenient, load, lower, model, validate};
 
 /// The model of a spec, with the warnings of lenient mode.
@@ -21,8 +22,22 @@ pub struct Checked {
 
 /// Runs the phases up to the model; the report is not located yet.
 pub fn check(spec: &[u8], lenient: bool, layout: MethodLayout) -> Result<Checked, Report> {
+    check_cached(spec, lenient, layout, None)
+}
+
+/// [`check`], loading a YAML spec section by section through `sections` when given (a build
+/// script's cache, see `load/sections.rs`).
+pub fn check_cached(
+    spec: &[u8],
+    lenient: bool,
+    layout: MethodLayout,
+    mut sections: Option<&mut TextCache>,
+) -> Result<Checked, Report> {
     if !lenient {
-        let document = load::load(spec)?;
+        let document = match sections.as_deref_mut() {
+            Some(cache) => load::load_cached(spec, cache)?,
+            None => load::load(spec)?,
+        };
         let decision = layout::decide(layout, &document);
         validate::validate(&document, &decision)?;
         return Ok(Checked {
@@ -31,7 +46,7 @@ pub fn check(spec: &[u8], lenient: bool, layout: MethodLayout) -> Result<Checked
             dropped: 0,
         });
     }
-    let mut document = load::load_value_bytes(spec)?;
+    let mut document = load::load_value_bytes(spec, sections)?;
     let operations = lenient::operation_count(&document);
     let mut dropped = lenient::Dropped::default();
     loop {

@@ -3,13 +3,11 @@
 //! The emitter hands over the file in chunks (the imports, the client, one model, one
 //! operation…), and each chunk is parsed and printed by prettyplease on its own: prettyplease
 //! prints a file's top-level items one after the other, so printing them chunk by chunk gives
-//! the same text as printing the whole file. A [`FormatCache`] remembers each chunk's text by
+//! the same text as printing the whole file. A [`TextCache`] remembers each chunk's text by
 //! the chunk's key (the part of the model it is made from), so that a build script rerun after
 //! an edit to one operation emits, parses and prints that operation only.
 
-mod cache;
-
-pub use cache::FormatCache;
+use crate::text_cache::TextCache;
 
 use crate::emit::docs::with_docs_set_aside;
 use crate::emit::preformatted::with_pieces;
@@ -24,7 +22,7 @@ pub fn format(
     emitter: &Emitter<'_>,
     spec_name: &str,
     title: &str,
-    cache: &mut FormatCache,
+    cache: &mut TextCache,
 ) -> Result<String, String> {
     format_with(emitter, spec_name, title, cache, true)
 }
@@ -35,7 +33,7 @@ fn format_with(
     emitter: &Emitter<'_>,
     spec_name: &str,
     title: &str,
-    cache: &mut FormatCache,
+    cache: &mut TextCache,
     preformat: bool,
 ) -> Result<String, String> {
     let mut body = String::new();

@@ -11,14 +11,8 @@ fn both_ways(spec: &[u8]) -> Option<(String, String)> {
     let runtime: syn::Path = syn::parse_quote!(crate::runtime);
     let emitter = Emitter::new(&checked.api, &runtime).ok()?;
     let format = |preformat| {
-        format_with(
-            &emitter,
-            "spec",
-            "title",
-            &mut FormatCache::new(),
-            preformat,
-        )
-        .unwrap_or_else(|error| error)
+        format_with(&emitter, "spec", "title", &mut TextCache::new(), preformat)
+            .unwrap_or_else(|error| error)
     };
     Some((format(true), format(false)))
 }

@@ -10,17 +10,25 @@
 //! the line of a JSON pointer for the reports of every phase.
 
 mod keyword_kinds;
+mod sections;
 mod shape;
 pub mod source_map;
 mod yaml;
 
 use crate::diagnostic::{Diagnostic, Location, Report};
+use crate::text_cache::TextCache;
 use openapiv3::OpenAPI;
 
 /// Parses a spec from raw bytes.
 pub fn load(bytes: &[u8]) -> Result<OpenAPI, Report> {
     let text = decode_text(bytes)?;
     load_str(text)
+}
+
+/// [`load`], reading a YAML spec section by section through `cache` (see [`sections`]): a
+/// build script's rerun after an edit parses only the sections that changed.
+pub fn load_cached(bytes: &[u8], cache: &mut TextCache) -> Result<OpenAPI, Report> {
+    from_value(&load_value_with(decode_text(bytes)?, Some(cache))?)
 }
 
 /// Parses a spec from text: YAML (or JSON) → a JSON value → `openapiv3`.
@@ -34,19 +42,30 @@ pub fn load_str(text: &str) -> Result<OpenAPI, Report> {
 
 /// Parses a spec from raw bytes into a JSON value, checking only that it is OpenAPI 3.0
 /// (lenient mode prunes this value before [`from_value`] reads it).
-pub fn load_value_bytes(bytes: &[u8]) -> Result<serde_json::Value, Report> {
-    load_value(decode_text(bytes)?)
+pub fn load_value_bytes(
+    bytes: &[u8],
+    cache: Option<&mut TextCache>,
+) -> Result<serde_json::Value, Report> {
+    load_value_with(decode_text(bytes)?, cache)
 }
 
 /// YAML (or JSON) text → a JSON value of an OpenAPI 3.0 document, in the document's order.
 pub fn load_value(text: &str) -> Result<serde_json::Value, Report> {
+    load_value_with(text, None)
+}
+
+/// [`load_value`], section by section through `cache` when there is one.
+fn load_value_with(text: &str, cache: Option<&mut TextCache>) -> Result<serde_json::Value, Report> {
     if text.trim().is_empty() {
         return Err(Report::single(
             Diagnostic::whole_file("the file is empty")
                 .help("write an OpenAPI 3.0 document (it starts with `openapi: 3.0.3`)"),
         ));
     }
-    let json = yaml::to_json(text)?;
+    let json = match cache {
+        Some(cache) => sections::to_json(text, cache)?,
+        None => yaml::to_json(text)?,
+    };
     check_kind(&json)?;
     Ok(json)
 }

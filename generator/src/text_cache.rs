@@ -1,26 +1,27 @@
-//! The formatted text of each emitted chunk, found by the chunk's key (what the chunk is made
-//! from, see [`crate::emit::Chunk`]), kept in a file beside the output between build-script
-//! runs.
+//! Text by key, kept in a file beside the build script's output between runs: the formatted
+//! text of each emitted chunk, found by the chunk's key (what the chunk is made from, see
+//! [`crate::emit::Chunk`]), and the JSON of each section of a YAML spec, found by the
+//! section's text (see `load/sections.rs`).
 //!
 //! The file starts with a stamp of what else the text depends on (this generator's version and
-//! the build of the program running it, see [`FormatCache::stamp`]); a file with another stamp,
-//! or one that does not read back, is an empty cache, never an error. A chunk is looked up by
+//! the build of the program running it, see [`TextCache::stamp`]); a file with another stamp,
+//! or one that does not read back, is an empty cache, never an error. An entry is looked up by
 //! its key, compared whole (no hash that could collide), first at the same place
-//! as in the last run, then among the entries of the same length. Only the chunks of the last
+//! as in the last run, then among the entries of the same length. Only the entries of the last
 //! run are written back, so the file does not grow with edits.
 
 use std::collections::HashMap;
 
-/// One chunk: its key (what it is made from) and its formatted text.
+/// One entry: its key (what its text is made from) and the text.
 #[derive(Debug)]
 struct Entry {
     key: String,
     text: String,
 }
 
-/// Formatted chunks by their keys.
+/// Texts by their keys.
 #[derive(Debug, Default)]
-pub struct FormatCache {
+pub struct TextCache {
     /// What the last run left, in its order; `None` once taken by this run.
     known: Vec<Option<Entry>>,
     /// Indexes into `known` by the length of the key.
@@ -29,10 +30,10 @@ pub struct FormatCache {
     used: Vec<Entry>,
 }
 
-impl FormatCache {
-    /// An empty cache: every chunk is formatted.
-    pub fn new() -> FormatCache {
-        FormatCache::default()
+impl TextCache {
+    /// An empty cache: every text is made.
+    pub fn new() -> TextCache {
+        TextCache::default()
     }
 
     /// What the cached text depends on besides the keys: this generator (and prettyplease)
@@ -44,28 +45,34 @@ impl FormatCache {
             .map(|meta| (meta.len(), meta.modified().ok()))
             .ok();
         format!(
-            "github-runners-codegen {} format cache, program {program:?}",
+            "github-runners-codegen {} cache, program {program:?}",
             env!("CARGO_PKG_VERSION")
         )
     }
 
-    /// Reads a cache written by [`FormatCache::to_bytes`] with the same `stamp`.
-    pub fn from_bytes(bytes: &[u8], stamp: &str) -> FormatCache {
+    /// Reads a cache written by [`TextCache::to_bytes`] with the same `stamp`.
+    pub fn from_bytes(bytes: &[u8], stamp: &str) -> TextCache {
         let Some(known) = read_entries(bytes, stamp) else {
-            return FormatCache::new();
+            return TextCache::new();
         };
         let mut by_length: HashMap<usize, Vec<usize>> = HashMap::new();
         for (index, entry) in known.iter().enumerate() {
             by_length.entry(entry.key.len()).or_default().push(index);
         }
-        FormatCache {
+        TextCache {
             known: known.into_iter().map(Some).collect(),
             by_length,
             used: Vec::new(),
         }
     }
 
-    /// The chunks this run used, under `stamp`.
+    /// Whether the cache holds nothing from a last run (there was none, or it was made by
+    /// another program).
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+
+    /// The entries this run used, under `stamp`.
     pub fn to_bytes(&self, stamp: &str) -> Vec<u8> {
         let size: usize = self
             .used
@@ -83,21 +90,21 @@ impl FormatCache {
         out.into_bytes()
     }
 
-    /// How many chunks this run took from the cache.
+    /// How many entries this run took from the cache.
     #[cfg(test)]
     pub fn hits(&self) -> usize {
         self.known.iter().filter(|entry| entry.is_none()).count()
     }
 
-    /// The text of the chunk with `key`: the cached one, or `format()`'s, remembered.
+    /// The text with `key`: the cached one, or `make()`'s, remembered.
     pub fn text_of(
         &mut self,
         key: String,
-        format: impl FnOnce() -> Result<String, String>,
+        make: impl FnOnce() -> Result<String, String>,
     ) -> Result<String, String> {
         let text = match self.take(self.used.len(), &key) {
             Some(text) => text,
-            None => format()?,
+            None => make()?,
         };
         self.used.push(Entry {
             key,
@@ -148,7 +155,7 @@ mod tests {
 
     /// The text of the chunk keyed `key`, formatted by `format` when it is not cached.
     fn text(
-        cache: &mut FormatCache,
+        cache: &mut TextCache,
         key: &str,
         format: fn(&str) -> Result<String, String>,
     ) -> Result<String, String> {
@@ -165,14 +172,14 @@ mod tests {
 
     #[test]
     fn a_chunk_seen_in_the_last_run_is_not_formatted_again() {
-        let mut first = FormatCache::new();
+        let mut first = TextCache::new();
         let a = text(&mut first, "struct A;", formatted);
         assert_eq!(a.as_deref(), Ok("formatted struct A;\n"));
         let _ = text(&mut first, "struct B;", formatted);
         let bytes = first.to_bytes("stamp");
 
         // B moved first, A second: both found, neither formatted again.
-        let mut second = FormatCache::from_bytes(&bytes, "stamp");
+        let mut second = TextCache::from_bytes(&bytes, "stamp");
         let b = text(&mut second, "struct B;", never);
         assert_eq!(b.as_deref(), Ok("formatted struct B;\n"));
         let a = text(&mut second, "struct A;", never);
@@ -190,24 +197,24 @@ mod tests {
 
     #[test]
     fn another_stamp_or_a_damaged_file_is_an_empty_cache() {
-        let mut cache = FormatCache::new();
+        let mut cache = TextCache::new();
         let _ = text(&mut cache, "struct A;", formatted);
         let bytes = cache.to_bytes("one");
-        assert!(FormatCache::from_bytes(&bytes, "two").known.is_empty());
-        assert_eq!(FormatCache::from_bytes(&bytes, "one").known.len(), 1);
+        assert!(TextCache::from_bytes(&bytes, "two").known.is_empty());
+        assert_eq!(TextCache::from_bytes(&bytes, "one").known.len(), 1);
         let cut = &bytes[..bytes.len() - 3];
-        assert!(FormatCache::from_bytes(cut, "one").known.is_empty());
-        assert!(FormatCache::from_bytes(b"\xff\xfe", "one").known.is_empty());
+        assert!(TextCache::from_bytes(cut, "one").known.is_empty());
+        assert!(TextCache::from_bytes(b"\xff\xfe", "one").known.is_empty());
     }
 
     #[test]
     fn only_the_chunks_of_the_last_run_are_kept() {
-        let mut first = FormatCache::new();
+        let mut first = TextCache::new();
         let _ = text(&mut first, "struct A;", formatted);
         let _ = text(&mut first, "struct B;", formatted);
-        let mut second = FormatCache::from_bytes(&first.to_bytes("s"), "s");
+        let mut second = TextCache::from_bytes(&first.to_bytes("s"), "s");
         let _ = text(&mut second, "struct B;", formatted);
-        let third = FormatCache::from_bytes(&second.to_bytes("s"), "s");
+        let third = TextCache::from_bytes(&second.to_bytes("s"), "s");
         assert_eq!(third.known.len(), 1);
     }
 }
