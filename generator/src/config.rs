@@ -348,4 +348,42 @@ mod tests {
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn a_rerun_after_each_edit_writes_what_a_clean_run_writes() {
+        let curated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/github-runners.yaml");
+        let text = std::fs::read_to_string(curated).unwrap_or_default();
+        let dir = std::env::temp_dir().join(format!("codegen-rerun-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let spec = dir.join("api.yaml");
+        let mut config = Config::new();
+        config.out_dir(&dir).rerun_if_changed(false);
+        let summary = "summary: List self-hosted runners for an organization";
+        let edits = [
+            text.clone(),
+            text.replacen(summary, &format!("{summary} (first edit)"), 1),
+            text.replacen(summary, &format!("{summary} (second edit)"), 1),
+            // A model's description, and an operation removed.
+            text.replacen("A self-hosted runner", "One self-hosted runner", 1)
+                .replacen("  /rate_limit:", "  /rate_limit_gone:", 1),
+            text.clone(),
+        ];
+        assert!(edits.windows(2).all(|pair| pair[0] != pair[1]));
+        for (run, edited) in edits.iter().enumerate() {
+            let _ = std::fs::write(&spec, edited);
+            assert!(config.generate(&spec).is_ok(), "run {run}");
+            let written = std::fs::read_to_string(dir.join("api.rs")).unwrap_or_default();
+            let clean = Config::new()
+                .generate_source(edited.as_bytes(), &spec.display().to_string())
+                .unwrap_or_default();
+            assert!(written == clean, "run {run} differs from a clean run");
+        }
+        let cache = std::fs::read(dir.join("api.cache")).unwrap_or_default();
+        assert!(
+            String::from_utf8_lossy(&cache).contains("yaml section\n"),
+            "reruns keep the spec's sections"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
