@@ -170,7 +170,9 @@ fn header_key(rest: &str) -> Option<&str> {
     if !(after.is_empty() || after.starts_with('#')) {
         return None;
     }
-    let plain = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '_');
+    // YAML drops a plain key's trailing tabs and reads other whitespace its own way.
+    let plain = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '_')
+        && key.chars().all(|c| c == ' ' || !c.is_whitespace());
     let special = matches!(
         key,
         "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"

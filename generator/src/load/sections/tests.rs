@@ -136,6 +136,7 @@ fn what_the_split_cannot_be_sure_of_reads_as_the_whole_document_does() {
         "a:\n  b: |+\n    text\n\n\n  c: 1\n",
         // Tabs, comments, an indented root, an empty value, Windows line ends.
         "a:\n\tb: 1\n",
+        "paths:\n  /orders\t:\n    get: {}\n",
         "# head\n\na: # note\n  # inside\n  b: 1\n# between\nc: 2\n",
         "  a: 1\n  b: 2\n",
         "a:\nb:\n  c:\n",
@@ -175,4 +176,88 @@ fn keys_and_headers_are_recognised_only_in_their_plain_forms() {
     assert_eq!(header_key("paths: {}\n"), None);
     assert_eq!(header_key("True:\n"), None);
     assert_eq!(header_key("404:\n"), None);
+}
+
+/// A small deterministic generator of pseudo-random numbers (xorshift), for mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound.max(1) as u64) as usize
+    }
+}
+
+/// `text` with one line changed the way hand edits and broken files change them: removed,
+/// duplicated, indented or outdented, or with a YAML-significant character put in.
+fn mutate(text: &str, rng: &mut Rng) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let at = rng.below(lines.len());
+    match rng.below(6) {
+        0 => {
+            lines.remove(at);
+        }
+        1 => {
+            let line = lines[at].clone();
+            lines.insert(at, line);
+        }
+        2 => lines[at].insert_str(0, "  "),
+        3 => {
+            let trimmed = lines[at].strip_prefix("  ").map(str::to_owned);
+            if let Some(line) = trimmed {
+                lines[at] = line;
+            }
+        }
+        _ => {
+            let characters = [
+                "&a ", "*a", "'", "\"", "- ", "? ", "{", "[", "|", "#", ": ", "\t", "---",
+            ];
+            let insert = characters[rng.below(characters.len())];
+            let line = &mut lines[at];
+            let mut place = rng.below(line.len() + 1);
+            while !line.is_char_boundary(place) {
+                place -= 1;
+            }
+            line.insert_str(place, insert);
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn mutated_specs_read_the_same_section_by_section_as_whole() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let specs: Vec<String> = specs()
+        .iter()
+        .skip(1) // the curated spec is large; the corpus cases are small and varied
+        .map(|path| std::fs::read_to_string(path).unwrap_or_default())
+        .collect();
+    for round in 0..600 {
+        let base = &specs[rng.below(specs.len())];
+        let mut text = mutate(base, &mut rng);
+        if rng.below(2) == 0 {
+            text = mutate(&text, &mut rng);
+        }
+        let expected = whole(&text);
+        let mut first = TextCache::new();
+        assert_eq!(
+            by_sections(&text, &mut first),
+            expected,
+            "round {round}: {text}"
+        );
+        // A rerun from the sections of the unmutated spec.
+        let mut from_base = TextCache::new();
+        let _ = by_sections(base, &mut from_base);
+        let mut second = next_run(&from_base);
+        assert_eq!(
+            by_sections(&text, &mut second),
+            expected,
+            "round {round} (rerun): {text}"
+        );
+    }
 }
