@@ -108,45 +108,56 @@ fn words(raw: &str) -> String {
     out
 }
 
-/// `[a-z][a-z0-9]*` words joined by single underscores: unchanged by [`value_name`]'s casing.
-fn is_snake_case(raw: &str) -> bool {
-    raw.starts_with(|c: char| c.is_ascii_lowercase())
-        && !raw.ends_with('_')
-        && !raw.contains("__")
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+/// The words of a name without capitals or non-ASCII letters (`runner-group`, `per_page`,
+/// `v2 runner`): the runs of letters and digits, which heck would case as they are (it splits
+/// words at capitals, never at digits). `None` for any other name, and for a leading `+` or
+/// `-1`, which [`words`] spells out.
+fn lowercase_words(raw: &str) -> Option<impl Iterator<Item = &str>> {
+    let spelled_out = raw.starts_with('+')
+        || (raw.starts_with('-') && raw[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let capitals = raw.bytes().any(|byte| byte.is_ascii_uppercase());
+    (raw.is_ascii() && !capitals && !spelled_out).then(|| {
+        raw.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+    })
+}
+
+/// What [`type_name`] and [`value_name`] do to a cased name: a name for nothing, a leading
+/// digit, a keyword.
+fn finish_name(cased: String, empty: &str, digit_prefix: &str) -> String {
+    let named = if cased.is_empty() {
+        empty.to_owned()
+    } else if cased.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{digit_prefix}{cased}")
+    } else {
+        cased
+    };
+    unkeyword(named)
 }
 
 /// An `UpperCamelCase` name for a type or enum variant.
 pub fn type_name(raw: &str) -> String {
-    let cased = words(raw).to_upper_camel_case();
-    let named = if cased.is_empty() {
-        "Empty".to_owned()
-    } else if cased.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{cased}")
-    } else {
-        cased
+    // Names without capitals (most component names) are cased here: heck's word splitting
+    // at opt-level 0 was a tenth of the lowering in a build script.
+    let cased = match lowercase_words(raw) {
+        Some(words) => words
+            .map(|word| {
+                let (first, rest) = word.split_at(1);
+                format!("{}{rest}", first.to_ascii_uppercase())
+            })
+            .collect(),
+        None => words(raw).to_upper_camel_case(),
     };
-    unkeyword(named)
+    finish_name(cased, "Empty", "V")
 }
 
 /// A `snake_case` name for a field, parameter, setter or method.
 pub fn value_name(raw: &str) -> String {
-    if is_snake_case(raw) {
-        // Already what casing would give (most property and parameter names): heck's word
-        // splitting at opt-level 0 was a tenth of the lowering in a build script.
-        return unkeyword(raw.to_owned());
-    }
-    let cased = words(raw).to_snake_case();
-    let named = if cased.is_empty() {
-        "empty".to_owned()
-    } else if cased.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{cased}")
-    } else {
-        cased
+    let cased = match lowercase_words(raw) {
+        Some(words) => words.collect::<Vec<_>>().join("_"),
+        None => words(raw).to_snake_case(),
     };
-    unkeyword(named)
+    finish_name(cased, "empty", "_")
 }
 
 /// Methods that the traits every generated client and builder implements (`Clone`, `Debug`)
