@@ -279,7 +279,7 @@ fn imports(uses: &Uses, runtime: &syn::Path) -> TokenStream {
 
 /// An identifier for a name decided by [`crate::naming`] (raw when it starts with `r#`).
 ///
-/// [`emit`] has checked every name of the model ([`Api::invalid_name`]) before any reaches
+/// [`Emitter::new`] has checked every name of the model ([`Api::invalid_name`]) before any reaches
 /// here; the check is repeated (it is cheap) so that `Ident::new`, which panics on a string
 /// that is not an identifier, is never called with one.
 pub(crate) fn ident(name: &str) -> Ident {

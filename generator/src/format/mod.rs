@@ -27,7 +27,7 @@ pub fn format(
     format_with(emitter, spec_name, title, cache, true)
 }
 
-/// [`format`], with the regular pieces of each chunk written as text ([`crate::emit::preformatted`]) or,
+/// [`format()`], with the regular pieces of each chunk written as text ([`crate::emit::preformatted`]) or,
 /// `preformat` false, every chunk printed from tokens (the tests compare the two).
 fn format_with(
     emitter: &Emitter<'_>,

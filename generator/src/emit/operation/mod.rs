@@ -4,9 +4,10 @@
 //! `builders`. A spec change to one operation is one hunk of the generated code, and one module
 //! for rustc to check again.
 //!
-//! [`method`] writes the `Client` method, [`builder`] the request builder, [`request`] its
-//! `request()`, [`body`] the body's parts and encoding, [`response`] the decoding of its
-//! response.
+//! [`method`] writes the `Client` method, [`builder`] the request builder, [`setters`] its
+//! setters, [`request`] its `request()`, [`body`] the body's parts and encoding, [`response`]
+//! the decoding of its response. The `*_text` modules write the same items as preformatted
+//! text ([`super::preformatted`]).
 
 mod body;
 mod builder;
@@ -17,6 +18,7 @@ mod paging_text;
 mod request;
 mod request_text;
 mod response;
+mod setters;
 
 use super::{Context, ident, types};
 use crate::model::{Api, Operation, ResponseKind};

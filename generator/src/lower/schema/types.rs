@@ -1,5 +1,5 @@
 //! `type_of`, the one entry point from a schema to a type: primitives, lists, maps,
-//! `$ref`s, newtypes and inline enums; inline objects and unions are defined by [`objects`](super::objects).
+//! `$ref`s, newtypes and inline enums; inline objects and unions are defined by [`super::objects`].
 
 use super::objects::union_members;
 use super::*;
