@@ -292,36 +292,16 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-/// The Rust type for a model type reference.
+/// The Rust type for a model type reference (what [`type_text`] writes, as tokens).
 pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::String => quote!(String),
-        TypeRef::Secret => quote!(SecretString),
-        TypeRef::I32 => quote!(i32),
-        TypeRef::I64 => quote!(i64),
-        TypeRef::F32 => quote!(f32),
-        TypeRef::F64 => quote!(f64),
-        TypeRef::Bool => quote!(bool),
-        TypeRef::DateTime => quote!(DateTime<Utc>),
-        TypeRef::Json => quote!(serde_json::Value),
-        TypeRef::Named(name) | TypeRef::Newtype(name) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-        TypeRef::List(inner) => {
-            let inner = type_tokens(inner);
-            quote!(Vec<#inner>)
-        }
-        TypeRef::Map(inner) => {
-            let inner = type_tokens(inner);
-            quote!(BTreeMap<String, #inner>)
-        }
-        TypeRef::Boxed(inner) => {
-            let inner = type_tokens(inner);
-            quote!(Box<#inner>)
-        }
-        TypeRef::Bytes => quote!(Bytes),
-    }
+    tokens_of(&type_text(ty))
+}
+
+/// Code an emitter wrote as text, as tokens. The text is made by the `*_text` functions from
+/// checked names and fixed syntax, so it always lexes; were it ever not to, the empty result
+/// would fail the chunk's parse, an internal error, rather than panic here.
+pub(crate) fn tokens_of(text: &str) -> TokenStream {
+    text.parse().unwrap_or_default()
 }
 
 /// A path (`crate::runtime`) as text, for serde attributes and preformatted pieces.
@@ -335,7 +315,7 @@ pub(crate) fn path_text(path: &syn::Path) -> String {
     format!("{leading}{}", segments.join("::"))
 }
 
-/// [`type_tokens`] as prettyplease prints it, for preformatted pieces.
+/// The Rust type for a model type reference, as prettyplease prints it.
 pub(crate) fn type_text(ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".to_owned(),

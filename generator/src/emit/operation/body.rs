@@ -127,7 +127,7 @@ fn part_step(part: &MultipartPart) -> TokenStream {
         PartValue::Value { encoding, .. } => encoding,
     };
     // `place` holds the value (a field or a reference), `reference` borrows it.
-    let add = |place: TokenStream, reference: TokenStream, encoding: &WireEncoding| match encoding {
+    let add = |place: &str, reference: TokenStream, encoding: &WireEncoding| match encoding {
         WireEncoding::Json => quote!(form = form.json(#wire, #reference)?;),
         encoding => {
             let text = to_wire_string(place, encoding);
@@ -136,16 +136,20 @@ fn part_step(part: &MultipartPart) -> TokenStream {
     };
     match (encoding, part.required) {
         (WireEncoding::EachItem(item), true) => {
-            let add = add(quote!(value), quote!(value), item);
+            let add = add("value", quote!(value), item);
             quote!(for value in &self.#field { #add })
         }
         (WireEncoding::EachItem(item), false) => {
-            let add = add(quote!(value), quote!(value), item);
+            let add = add("value", quote!(value), item);
             quote!(for value in self.#field.iter().flatten() { #add })
         }
-        (encoding, true) => add(quote!(self.#field), quote!(&self.#field), encoding),
+        (encoding, true) => add(
+            &format!("self.{}", part.arg_name),
+            quote!(&self.#field),
+            encoding,
+        ),
         (encoding, false) => {
-            let add = add(quote!(value), quote!(value), encoding);
+            let add = add("value", quote!(value), encoding);
             quote!(if let Some(value) = &self.#field { #add })
         }
     }

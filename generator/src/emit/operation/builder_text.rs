@@ -80,20 +80,27 @@ pub fn into_future_text(op: &Operation) -> String {
     text.finish()
 }
 
-/// [`super::response::output_type`] as text.
-fn output_text(op: &Operation) -> String {
+/// What `send()` gives: the payload, a page of items, or the operation's response enum.
+pub fn output_text(op: &Operation) -> String {
     match &op.response {
-        ResponseKind::Single(Payload::Empty) => "()".to_owned(),
-        ResponseKind::Single(Payload::Json(ty)) => type_text(ty),
-        ResponseKind::Single(Payload::Text) => "String".to_owned(),
-        ResponseKind::Single(Payload::Bytes) => "Vec<u8>".to_owned(),
+        ResponseKind::Single(payload) => payload_text(payload),
         ResponseKind::Page(shape) => format!("Page<{}>", type_text(&shape.item)),
         ResponseKind::Multi(multi) => multi.name.clone(),
     }
 }
 
-/// [`super::response::decoder`] as text.
-fn decoder_text(op: &Operation, runtime: &str) -> String {
+/// The type a success response's payload decodes to.
+pub fn payload_text(payload: &Payload) -> String {
+    match payload {
+        Payload::Empty => "()".to_owned(),
+        Payload::Json(ty) => type_text(ty),
+        Payload::Text => "String".to_owned(),
+        Payload::Bytes => "Vec<u8>".to_owned(),
+    }
+}
+
+/// The runtime function that decodes a successful response into the output type.
+pub fn decoder_text(op: &Operation, runtime: &str) -> String {
     match &op.response {
         ResponseKind::Single(Payload::Empty) => format!("{runtime}::send::decode::empty"),
         ResponseKind::Single(Payload::Json(_)) => format!("{runtime}::send::decode::json"),

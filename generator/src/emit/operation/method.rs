@@ -3,7 +3,7 @@
 
 use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
 use super::super::preformatted;
-use super::super::{Context, ident, type_text, type_tokens};
+use super::super::{Context, ident, tokens_of, type_text, type_tokens};
 use super::body::{part_argument, part_unset};
 use super::builder_text::ITEM_INDENT;
 use super::method_text::client_method_text;
@@ -13,31 +13,14 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// How a value of `ty` is taken as an argument: its declaration, and the conversion that
-/// stores it (`None` when the argument is stored as it is).
+/// stores it (`None` when the argument is stored as it is); [`argument_text`] as tokens.
 pub fn argument(name: &Ident, ty: &TypeRef) -> (TokenStream, Option<TokenStream>) {
-    match ty {
-        TypeRef::String => (quote!(#name: impl Into<String>), Some(quote!(#name.into()))),
-        TypeRef::Secret => (
-            quote!(#name: impl Into<SecretString>),
-            Some(quote!(#name.into())),
-        ),
-        TypeRef::Bytes => (quote!(#name: impl Into<Bytes>), Some(quote!(#name.into()))),
-        // A field boxed to break a cycle takes the value itself (or a box).
-        TypeRef::Boxed(inner) => {
-            let inner = type_tokens(inner);
-            (
-                quote!(#name: impl Into<Box<#inner>>),
-                Some(quote!(#name.into())),
-            )
-        }
-        _ => {
-            let ty = type_tokens(ty);
-            (quote!(#name: #ty), None)
-        }
-    }
+    let (decl, conversion) = argument_text(&name.to_string(), ty);
+    (tokens_of(&decl), conversion.map(|value| tokens_of(&value)))
 }
 
-/// [`argument`] as prettyplease prints it, for preformatted pieces.
+/// How a value of `ty` is taken as an argument named `name`, as text: `impl Into<…>` for
+/// strings, secrets, bytes and boxed fields (stored with `.into()`), the type itself otherwise.
 pub fn argument_text(name: &str, ty: &TypeRef) -> (String, Option<String>) {
     let into = |target: String| {
         (
@@ -49,6 +32,7 @@ pub fn argument_text(name: &str, ty: &TypeRef) -> (String, Option<String>) {
         TypeRef::String => into("String".to_owned()),
         TypeRef::Secret => into("SecretString".to_owned()),
         TypeRef::Bytes => into("Bytes".to_owned()),
+        // A field boxed to break a cycle takes the value itself (or a box).
         TypeRef::Boxed(inner) => into(format!("Box<{}>", type_text(inner))),
         _ => (format!("{name}: {}", type_text(ty)), None),
     }

@@ -2,24 +2,17 @@
 //! the headers and the body.
 
 use super::super::preformatted;
-use super::super::{Context, ident, path_text};
+use super::super::{Context, ident, path_text, tokens_of};
 use super::builder_text::METHOD_INDENT;
-use super::request_text::{is_copy, request_text};
+use super::request_text::{is_copy, request_text, wire_text};
 use crate::model::{Operation, ParamLocation, PathPart, WireEncoding};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The expression that turns a stored value into the text of a path segment, query pair or
-/// header (JSON encoding can fail, so it may return early with `Error::Encode`).
-pub fn to_wire_string(value: TokenStream, encoding: &WireEncoding) -> TokenStream {
-    match encoding {
-        WireEncoding::Rfc3339 => quote!(#value.to_rfc3339()),
-        WireEncoding::Secret => quote!(#value.expose_secret()),
-        WireEncoding::Json | WireEncoding::EachItem(_) => {
-            quote!(serde_json::to_string(&#value).map_err(Error::Encode)?)
-        }
-        WireEncoding::Display => quote!(#value.to_string()),
-    }
+/// The expression that turns the stored value `value` (an expression such as `self.org`) into
+/// the text of a path segment, query pair or header ([`wire_text`] as tokens).
+pub fn to_wire_string(value: &str, encoding: &WireEncoding) -> TokenStream {
+    tokens_of(&wire_text(value, encoding))
 }
 
 /// `fn request(&self) -> Result<Request, Error>`.
@@ -53,7 +46,7 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
                         quote!(self.#field)
                     }
                     WireEncoding::Display => quote!(&self.#field),
-                    encoding => to_wire_string(quote!(self.#field), encoding),
+                    encoding => to_wire_string(&format!("self.{}", param.rust_name), encoding),
                 };
                 segments.push(quote!(let #local_ident = #runtime::path_segment(#text);));
                 format_string.push('{');
@@ -79,22 +72,22 @@ pub fn request_fn(op: &Operation, context: &Context) -> TokenStream {
         };
         let field = ident(&param.rust_name);
         let wire = &param.wire_name;
-        let add = |value: TokenStream, encoding: &WireEncoding| {
+        let add = |value: &str, encoding: &WireEncoding| {
             let text = to_wire_string(value, encoding);
             quote!(request = request.#method(#wire, #text);)
         };
         let step = match (&param.encoding, param.required) {
             (WireEncoding::EachItem(item), true) => {
-                let add = add(quote!(value), item);
+                let add = add("value", item);
                 quote!(for value in &self.#field { #add })
             }
             (WireEncoding::EachItem(item), false) => {
-                let add = add(quote!(value), item);
+                let add = add("value", item);
                 quote!(for value in self.#field.iter().flatten() { #add })
             }
-            (encoding, true) => add(quote!(self.#field), encoding),
+            (encoding, true) => add(&format!("self.{}", param.rust_name), encoding),
             (encoding, false) => {
-                let add = add(quote!(value), encoding);
+                let add = add("value", encoding);
                 quote!(if let Some(value) = &self.#field { #add })
             }
         };

@@ -12,8 +12,9 @@ use std::collections::HashSet;
 /// Where the statements of `request()` are printed.
 const STATEMENT_INDENT: usize = METHOD_INDENT + 4;
 
-/// [`super::request::to_wire_string`] as text.
-fn wire_text(value: &str, encoding: &WireEncoding) -> String {
+/// The expression that turns the stored value `value` into the text of a path segment, query
+/// pair or header (JSON encoding can fail, so it may return early with `Error::Encode`).
+pub fn wire_text(value: &str, encoding: &WireEncoding) -> String {
     match encoding {
         WireEncoding::Rfc3339 => format!("{value}.to_rfc3339()"),
         WireEncoding::Secret => format!("{value}.expose_secret()"),

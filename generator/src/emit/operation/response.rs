@@ -3,50 +3,28 @@
 
 use super::super::docs::{doc_attrs, text_attrs};
 use super::super::preformatted;
-use super::super::{Context, ident, path_text, type_tokens};
-use super::builder_text::ITEM_INDENT;
+use super::super::{Context, ident, path_text, tokens_of, type_tokens};
+use super::builder_text::{ITEM_INDENT, decoder_text, output_text, payload_text};
 use super::paging_text::{paginated_impl_text, per_page_value, stream_impl_text};
 use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind};
 use crate::naming::OTHER_STATUS_VARIANT;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The builder's output type.
+/// The builder's output type ([`output_text`] as tokens).
 pub fn output_type(op: &Operation) -> TokenStream {
-    match &op.response {
-        ResponseKind::Single(payload) => payload_type(payload),
-        ResponseKind::Page(shape) => {
-            let item = type_tokens(&shape.item);
-            quote!(Page<#item>)
-        }
-        ResponseKind::Multi(multi) => {
-            let name = ident(&multi.name);
-            quote!(#name)
-        }
-    }
+    tokens_of(&output_text(op))
 }
 
+/// The type a success response's payload decodes to.
 fn payload_type(payload: &Payload) -> TokenStream {
-    match payload {
-        Payload::Empty => quote!(()),
-        Payload::Json(ty) => type_tokens(ty),
-        Payload::Text => quote!(String),
-        Payload::Bytes => quote!(Vec<u8>),
-    }
+    tokens_of(&payload_text(payload))
 }
 
 /// The function that decodes a successful response into the output type (a
-/// `runtime::send::Decode`), passed to `runtime::send`.
+/// `runtime::send::Decode`), passed to `runtime::send` ([`decoder_text`] as tokens).
 pub fn decoder(op: &Operation, context: &Context) -> TokenStream {
-    let runtime = context.runtime;
-    match &op.response {
-        ResponseKind::Single(Payload::Empty) => quote!(#runtime::send::decode::empty),
-        ResponseKind::Single(Payload::Json(_)) => quote!(#runtime::send::decode::json),
-        ResponseKind::Single(Payload::Text) => quote!(#runtime::send::decode::text),
-        ResponseKind::Single(Payload::Bytes) => quote!(#runtime::send::decode::bytes),
-        ResponseKind::Page(_) => quote!(<Self as Paginated>::decode_page),
-        ResponseKind::Multi(_) => quote!(decode_response),
-    }
+    tokens_of(&decoder_text(op, &path_text(context.runtime)))
 }
 
 /// The `decode_response` function of an operation with several success responses (a free
