@@ -5,13 +5,8 @@
 use super::super::docs::text_block;
 use super::super::preformatted::{self, Text};
 use super::super::type_text;
+use super::METHOD_INDENT;
 use crate::model::{BodyShape, Operation, Payload, ResponseKind};
-
-/// Where a builder's methods are printed: in `impl Builder` in the operation's module.
-pub const METHOD_INDENT: usize = 8;
-
-/// Where the items of an operation's module are printed.
-pub const ITEM_INDENT: usize = 4;
 
 /// The builder struct, or `None` for a multipart body (its fields are written with tokens).
 pub fn struct_text(op: &Operation, doc: &str) -> Option<String> {

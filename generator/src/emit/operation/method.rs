@@ -4,8 +4,8 @@
 use super::super::docs::{operation_doc_attrs, sanitize, text_attrs};
 use super::super::preformatted;
 use super::super::{Context, ident, tokens_of, type_text, type_tokens};
+use super::ITEM_INDENT;
 use super::body::{part_argument, part_unset};
-use super::builder_text::ITEM_INDENT;
 use super::method_text::client_method_text;
 use crate::model::{BodyField, BodyShape, Operation, Presence, TypeRef};
 use crate::naming::bare;

@@ -4,7 +4,7 @@
 
 use super::super::docs::{operation_doc_text, text_block};
 use super::super::preformatted::{self, Text};
-use super::builder_text::METHOD_INDENT;
+use super::METHOD_INDENT;
 use super::method::{argument_docs_text, argument_text};
 use crate::model::{BodyShape, Operation};
 

@@ -25,8 +25,12 @@ use crate::model::{Api, Operation, ResponseKind};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-/// Where the items of an operation's module are printed.
-const MODULE_INDENT: usize = 4;
+/// Where the items of an operation's module are printed (for preformatted pieces: a piece is
+/// written as text only when its lines fit prettyplease's margin there).
+const ITEM_INDENT: usize = 4;
+
+/// Where the methods of an `impl` in an operation's module are printed.
+const METHOD_INDENT: usize = ITEM_INDENT + 4;
 
 /// Everything generated for one operation.
 pub fn operation(op: &Operation, context: &Context) -> TokenStream {
@@ -34,7 +38,7 @@ pub fn operation(op: &Operation, context: &Context) -> TokenStream {
     let models = op
         .types
         .iter()
-        .map(|def| types::type_def(def, context, MODULE_INDENT));
+        .map(|def| types::type_def(def, context, ITEM_INDENT));
     let response = match &op.response {
         ResponseKind::Multi(multi) => response::multi_enum(multi, context),
         ResponseKind::Single(_) | ResponseKind::Page(_) => TokenStream::new(),

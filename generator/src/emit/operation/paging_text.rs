@@ -4,7 +4,7 @@
 
 use super::super::preformatted::{self, Text};
 use super::super::type_text;
-use super::builder_text::METHOD_INDENT;
+use super::METHOD_INDENT;
 use crate::model::{Operation, PageShape, TypeRef};
 
 /// `impl Builder { stream, collect_all }`, or `None` when a line would not fit.

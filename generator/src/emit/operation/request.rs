@@ -3,7 +3,7 @@
 
 use super::super::preformatted;
 use super::super::{Context, ident, path_text, tokens_of};
-use super::builder_text::METHOD_INDENT;
+use super::METHOD_INDENT;
 use super::request_text::{is_copy, request_text, wire_text};
 use crate::model::{Operation, ParamLocation, PathPart, WireEncoding};
 use proc_macro2::TokenStream;

@@ -3,7 +3,7 @@
 //! directly.
 
 use super::super::preformatted::{self, Text, string_literal};
-use super::builder_text::METHOD_INDENT;
+use super::METHOD_INDENT;
 use crate::model::{
     BodyEncoding, BodyShape, Operation, ParamLocation, PathPart, TypeRef, WireEncoding,
 };

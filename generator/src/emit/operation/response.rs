@@ -4,7 +4,8 @@
 use super::super::docs::{doc_attrs, text_attrs};
 use super::super::preformatted;
 use super::super::{Context, ident, path_text, tokens_of, type_tokens};
-use super::builder_text::{ITEM_INDENT, decoder_text, output_text, payload_text};
+use super::ITEM_INDENT;
+use super::builder_text::{decoder_text, output_text, payload_text};
 use super::paging_text::{paginated_impl_text, per_page_value, stream_impl_text};
 use crate::model::{MultiResponse, Operation, PageShape, Payload, ResponseKind};
 use crate::naming::OTHER_STATUS_VARIANT;

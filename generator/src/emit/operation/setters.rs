@@ -4,8 +4,8 @@
 use super::super::docs::{doc_attrs, doc_block, text_attrs, text_block};
 use super::super::preformatted::{self, Text};
 use super::super::{Context, ident, type_text, type_tokens};
+use super::METHOD_INDENT;
 use super::body::part_setter;
-use super::builder_text::METHOD_INDENT;
 use super::method::{argument, argument_text};
 use crate::model::{BodyShape, Docs, Operation, Presence, TypeRef};
 use proc_macro2::TokenStream;
