@@ -5,7 +5,7 @@
 use super::super::docs::text_block;
 use super::super::preformatted::{self, Text};
 use super::super::type_text;
-use super::METHOD_INDENT;
+use super::STATEMENT_INDENT;
 use crate::model::{BodyShape, Operation, Payload, ResponseKind};
 
 /// The builder struct, or `None` for a multipart body (its fields are written with tokens).
@@ -46,7 +46,7 @@ pub fn send_text(op: &Operation, runtime: &str) -> String {
         ));
     let decode = decoder_text(op, runtime);
     let call = format!("{runtime}::send(&self.client, self.request(), {decode})");
-    if preformatted::fits(&call, METHOD_INDENT + 4) {
+    if preformatted::fits(&call, STATEMENT_INDENT) {
         text.line(&call);
     } else {
         // As prettyplease breaks a call too long for one line.

@@ -32,6 +32,9 @@ const ITEM_INDENT: usize = 4;
 /// Where the methods of an `impl` in an operation's module are printed.
 const METHOD_INDENT: usize = ITEM_INDENT + 4;
 
+/// Where the statements of those methods are printed.
+const STATEMENT_INDENT: usize = METHOD_INDENT + 4;
+
 /// Everything generated for one operation.
 pub fn operation(op: &Operation, context: &Context) -> TokenStream {
     let method = method::client_method(op, context);

@@ -3,14 +3,11 @@
 //! directly.
 
 use super::super::preformatted::{self, Text, string_literal};
-use super::METHOD_INDENT;
+use super::STATEMENT_INDENT;
 use crate::model::{
     BodyEncoding, BodyShape, Operation, ParamLocation, PathPart, TypeRef, WireEncoding,
 };
 use std::collections::HashSet;
-
-/// Where the statements of `request()` are printed.
-const STATEMENT_INDENT: usize = METHOD_INDENT + 4;
 
 /// The expression that turns the stored value `value` into the text of a path segment, query
 /// pair or header (JSON encoding can fail, so it may return early with `Error::Encode`).
