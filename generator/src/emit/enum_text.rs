@@ -6,13 +6,13 @@ use super::preformatted::{Text, string_literal};
 use crate::model::EnumDef;
 use crate::naming::UNKNOWN_VARIANT;
 
-/// The enum and its impls, or `None` when a part cannot be written as text (a doc block that
-/// cannot be set aside, a wire value that needs escapes).
+/// The enum and its impls, or `None` when a wire value needs escapes (not written as text
+/// here).
 pub fn enum_text(def: &EnumDef, link_base: Option<&str>) -> Option<String> {
     let name = &def.name;
-    let mut doc = doc_block(&def.docs, link_base)?;
+    let mut doc = doc_block(&def.docs, link_base);
     if doc.is_empty() {
-        doc = text_block(&format!("The documented values of `{name}`."))?;
+        doc = text_block(&format!("The documented values of `{name}`."));
     }
     let mut wire = Vec::with_capacity(def.variants.len());
     for variant in &def.variants {
@@ -26,12 +26,12 @@ pub fn enum_text(def: &EnumDef, link_base: Option<&str>) -> Option<String> {
         text.lines(&text_block(&format!(
             "`{}`",
             variant.wire_value.replace('`', "'")
-        ))?)
+        )))
         .line(&format!("{},", variant.rust_name));
     }
     text.lines(&text_block(
         "A value this client does not know yet, kept as it was sent so that it round-trips.",
-    )?)
+    ))
     .line(&format!("{UNKNOWN_VARIANT}(String),"))
     .close()
     .open(&format!("impl {name} {{"))

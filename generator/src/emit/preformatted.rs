@@ -39,14 +39,41 @@ pub fn active() -> bool {
 /// caller writes tokens) when pieces are not being collected, the piece could not be written
 /// (`text` is `None`), or a line of it would pass the margin there.
 pub fn piece(text: Option<String>, indent: usize) -> Option<TokenStream> {
-    let text = text.filter(|text| text.lines().all(|line| fits(line, indent)))?;
+    let text = text.filter(|text| fits_all(text, indent))?;
+    push(text).ok()
+}
+
+/// A piece whose text is always valid code: its placeholder when it can be written as text
+/// at `indent` ([`piece`]), else its text as tokens, for prettyplease to print (and break
+/// where a line is too long).
+pub fn piece_or_tokens(text: String, indent: usize) -> TokenStream {
+    let text = match fits_all(&text, indent) {
+        true => match push(text) {
+            Ok(placeholder) => return placeholder,
+            Err(text) => text,
+        },
+        false => text,
+    };
+    super::tokens_of(&text)
+}
+
+/// Whether every line of `text` fits at `indent`.
+fn fits_all(text: &str, indent: usize) -> bool {
+    text.lines().all(|line| fits(line, indent))
+}
+
+/// Keeps `text` as a piece of the chunk being emitted and returns its placeholder item; gives
+/// the text back when pieces are not being collected.
+fn push(text: String) -> Result<TokenStream, String> {
     PIECES.with(|pieces| {
         let mut pieces = pieces.borrow_mut();
-        let pieces = pieces.as_mut()?;
+        let Some(pieces) = pieces.as_mut() else {
+            return Err(text);
+        };
         pieces.push(text);
         let index = proc_macro2::Literal::usize_unsuffixed(pieces.len() - 1);
         let name = Ident::new(PLACEHOLDER, Span::call_site());
-        Some(quote!(#name!(#index);))
+        Ok(quote!(#name!(#index);))
     })
 }
 

@@ -6,8 +6,8 @@ use super::preformatted::{Text, string_literal};
 use super::type_text;
 use crate::model::{Presence, StructDef};
 
-/// The struct's text, or `None` when a part of it cannot be written as text (a doc block
-/// that cannot be set aside, a name that needs escapes, no fields at all).
+/// The struct's text, or `None` when a part of it is not written as text here (a wire name
+/// that needs escapes, no fields at all: prettyplease prints `{}`).
 pub fn struct_text(
     def: &StructDef,
     explicit_null: &str,
@@ -17,14 +17,14 @@ pub fn struct_text(
         return None;
     }
     let mut text = Text::new();
-    text.lines(&doc_block(&def.docs, link_base)?);
+    text.lines(&doc_block(&def.docs, link_base));
     if def.deprecated {
         text.line("#[deprecated]");
     }
     text.line("#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]")
         .open(&format!("pub struct {} {{", def.name));
     for field in &def.fields {
-        text.lines(&doc_block(&field.docs, link_base)?);
+        text.lines(&doc_block(&field.docs, link_base));
         if field.deprecated {
             text.line("#[deprecated]");
         }

@@ -129,18 +129,24 @@ pub fn text_attrs(text: &str) -> TokenStream {
 }
 
 /// The doc comment of `docs` as the lines of a preformatted piece ([`super::preformatted`]):
-/// the placeholder of the block set aside, nothing for no docs, `None` when the block cannot
-/// be set aside (its text holds the placeholder's marker; the piece is written with tokens).
-pub fn doc_block(docs: &Docs, link_base: Option<&str>) -> Option<String> {
+/// the placeholder of the block set aside, or (when blocks are not being set aside, or the
+/// text holds the placeholder's marker) its lines as prettyplease prints doc attributes.
+pub fn doc_block(docs: &Docs, link_base: Option<&str>) -> String {
     text_block(&markdown(docs, None, link_base))
 }
 
 /// [`doc_block`] for literal text (already Markdown-safe).
-pub fn text_block(text: &str) -> Option<String> {
-    if text.lines().next().is_none() {
-        return Some(String::new());
+pub fn text_block(text: &str) -> String {
+    if let Some(placeholder) = placeholder(text) {
+        return format!("///{placeholder}\n");
     }
-    placeholder(text).map(|placeholder| format!("///{placeholder}\n"))
+    // prettyplease trims a doc line's trailing spaces.
+    text.lines()
+        .map(|line| match line.trim_end_matches(' ') {
+            "" => "///\n".to_owned(),
+            line => format!("/// {line}\n"),
+        })
+        .collect()
 }
 
 fn lines_to_attrs(text: &str) -> TokenStream {

@@ -2,7 +2,7 @@
 //! and the statements of `request()` that encode a body of any kind.
 
 use super::super::docs::{doc_attrs, text_attrs};
-use super::super::{Context, ident, type_tokens};
+use super::super::{Context, ident};
 use super::method::argument;
 use super::request::to_wire_string;
 use crate::model::{Body, BodyEncoding, BodyShape, MultipartPart, PartValue, WireEncoding};
@@ -39,24 +39,6 @@ pub fn body_step(body: &Body, context: &Context) -> TokenStream {
             quote!(if let Some(body) = &self.#body_name { #add })
         }
     }
-}
-
-/// The builder fields of a multipart body's parts.
-pub fn part_fields(parts: &[MultipartPart]) -> TokenStream {
-    let fields = parts.iter().map(|part| {
-        let field = ident(&part.arg_name);
-        let ty = match &part.value {
-            PartValue::File => quote!(FilePart),
-            PartValue::Files => quote!(Vec<FilePart>),
-            PartValue::Value { ty, .. } => type_tokens(ty),
-        };
-        if part.required || part.value == PartValue::Files {
-            quote!(#field: #ty,)
-        } else {
-            quote!(#field: Option<#ty>,)
-        }
-    });
-    quote!(#(#fields)*)
 }
 
 /// How a part is taken as an argument: its declaration and conversion.

@@ -1,38 +1,51 @@
-//! The regular parts of a request builder as preformatted pieces
-//! ([`crate::emit::preformatted`]): its struct, `send()` and `IntoFuture`, written as the text
-//! prettyplease prints for the tokens of [`super::builder`].
+//! The regular parts of a request builder as text: its struct, `send()` and `IntoFuture`, as
+//! prettyplease prints them when their lines fit (preformatted pieces,
+//! [`crate::emit::preformatted`]), else as valid code that prettyplease breaks.
 
 use super::super::docs::text_block;
 use super::super::preformatted::{self, Text};
 use super::super::type_text;
 use super::STATEMENT_INDENT;
-use crate::model::{BodyShape, Operation, Payload, ResponseKind};
+use crate::model::{BodyShape, Operation, PartValue, Payload, ResponseKind};
 
-/// The builder struct, or `None` for a multipart body (its fields are written with tokens).
-pub fn struct_text(op: &Operation, doc: &str) -> Option<String> {
+/// The builder struct: the client, each parameter (optional ones as `Option`), the body.
+pub fn struct_text(op: &Operation, doc: &str) -> String {
     let mut text = Text::new();
-    text.lines(&text_block(doc)?)
+    text.lines(&text_block(doc))
         .line("#[derive(Debug, Clone)]")
         .line("#[must_use = \"a request builder does nothing until it is sent or awaited\"]")
         .open(&format!("pub struct {} {{", op.builder_name))
         .line("client: Client,");
-    for param in &op.params {
-        let ty = type_text(&param.ty);
-        text.line(&match param.required {
-            true => format!("{}: {ty},", param.rust_name),
-            false => format!("{}: Option<{ty}>,", param.rust_name),
+    let mut field = |name: &str, ty: String, optional: bool| {
+        text.line(&match optional {
+            false => format!("{name}: {ty},"),
+            true => format!("{name}: Option<{ty}>,"),
         });
+    };
+    for param in &op.params {
+        field(&param.rust_name, type_text(&param.ty), !param.required);
     }
     if let Some(body) = &op.body {
-        let ty = type_text(&body.ty);
-        text.line(&match &body.shape {
-            BodyShape::Fields(_) | BodyShape::Whole => format!("{}: {ty},", body.rust_name),
-            BodyShape::OptionalWhole => format!("{}: Option<{ty}>,", body.rust_name),
-            BodyShape::Parts(_) => return None,
-        });
+        match &body.shape {
+            BodyShape::Fields(_) | BodyShape::Whole => {
+                field(&body.rust_name, type_text(&body.ty), false)
+            }
+            BodyShape::OptionalWhole => field(&body.rust_name, type_text(&body.ty), true),
+            // Each part a field; a list of files is empty rather than absent.
+            BodyShape::Parts(parts) => {
+                for part in parts {
+                    let (ty, optional) = match &part.value {
+                        PartValue::File => ("FilePart".to_owned(), !part.required),
+                        PartValue::Files => ("Vec<FilePart>".to_owned(), false),
+                        PartValue::Value { ty, .. } => (type_text(ty), !part.required),
+                    };
+                    field(&part.arg_name, ty, optional);
+                }
+            }
+        }
     }
     text.close();
-    Some(text.finish())
+    text.finish()
 }
 
 /// `send()`, which hands the request and the response's decoder to the runtime.
@@ -76,7 +89,7 @@ pub fn into_future_text(op: &Operation) -> String {
 }
 
 /// What `send()` gives: the payload, a page of items, or the operation's response enum.
-pub fn output_text(op: &Operation) -> String {
+fn output_text(op: &Operation) -> String {
     match &op.response {
         ResponseKind::Single(payload) => payload_text(payload),
         ResponseKind::Page(shape) => format!("Page<{}>", type_text(&shape.item)),
@@ -95,7 +108,7 @@ pub fn payload_text(payload: &Payload) -> String {
 }
 
 /// The runtime function that decodes a successful response into the output type.
-pub fn decoder_text(op: &Operation, runtime: &str) -> String {
+fn decoder_text(op: &Operation, runtime: &str) -> String {
     match &op.response {
         ResponseKind::Single(Payload::Empty) => format!("{runtime}::send::decode::empty"),
         ResponseKind::Single(Payload::Json(_)) => format!("{runtime}::send::decode::json"),

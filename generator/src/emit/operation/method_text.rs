@@ -14,7 +14,7 @@ const SHORT_LITERAL: usize = 40;
 
 /// `impl Client { pub fn <method>(&self, …) -> Builder { Builder { … } } }`, or `None` when
 /// a part is not written as text here: a body of fields or parts (nested literals), a short
-/// builder literal, a line that would not fit, docs that cannot be set aside.
+/// builder literal, a line that would not fit.
 pub fn client_method_text(op: &Operation, link_base: Option<&str>) -> Option<String> {
     let mut decls = Vec::new();
     let mut stores = Vec::new();
@@ -62,9 +62,9 @@ pub fn client_method_text(op: &Operation, link_base: Option<&str>) -> Option<Str
     }
     let mut text = Text::new();
     text.open(&format!("impl {owner} {{"))
-        .lines(&text_block(&operation_doc_text(op, link_base))?);
+        .lines(&text_block(&operation_doc_text(op, link_base)));
     if let Some(arguments) = argument_docs_text(op) {
-        text.lines(&text_block(&arguments)?);
+        text.lines(&text_block(&arguments));
     }
     if op.deprecated {
         text.line("#[deprecated]");

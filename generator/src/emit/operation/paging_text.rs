@@ -1,14 +1,14 @@
-//! A paginated operation's paging impls as preformatted pieces
-//! ([`crate::emit::preformatted`]): the text prettyplease prints for the tokens of
-//! [`super::response::paginated`], written directly.
+//! A paginated operation's paging impls, as the text prettyplease prints for them when their
+//! lines fit (a preformatted piece, [`crate::emit::preformatted`]); otherwise as valid code that
+//! prettyplease breaks.
 
 use super::super::preformatted::{self, Text};
 use super::super::type_text;
 use super::METHOD_INDENT;
 use crate::model::{Operation, PageShape, TypeRef};
 
-/// `impl Builder { stream, collect_all }`, or `None` when a line would not fit.
-pub fn stream_impl_text(op: &Operation, shape: &PageShape, runtime: &str) -> Option<String> {
+/// `impl Builder { stream, collect_all }`.
+pub fn stream_impl_text(op: &Operation, shape: &PageShape, runtime: &str) -> String {
     let item = type_text(&shape.item);
     let mut text = Text::new();
     text.open(&format!("impl {} {{", op.builder_name))
@@ -22,7 +22,7 @@ pub fn stream_impl_text(op: &Operation, shape: &PageShape, runtime: &str) -> Opt
         "pub fn stream(",
         "self",
         &format!(") -> futures::stream::BoxStream<'static, Result<{item}, Error>> {{"),
-    )?;
+    );
     text.line(&format!("{runtime}::stream(self)"))
         .close()
         .line("/// Fetches every page and collects all items.")
@@ -32,15 +32,15 @@ pub fn stream_impl_text(op: &Operation, shape: &PageShape, runtime: &str) -> Opt
         "pub fn collect_all(",
         "self",
         &format!(") -> ResponseFuture<Vec<{item}>> {{"),
-    )?;
+    );
     text.line(&format!("{runtime}::collect_all(self)"))
         .close()
         .close();
-    Some(text.finish())
+    text.finish()
 }
 
-/// `impl Paginated for Builder`, or `None` when a line would not fit.
-pub fn paginated_impl_text(op: &Operation, shape: &PageShape) -> Option<String> {
+/// `impl Paginated for Builder`.
+pub fn paginated_impl_text(op: &Operation, shape: &PageShape) -> String {
     let item = type_text(&shape.item);
     let default_page_size = shape
         .per_page_param
@@ -87,7 +87,7 @@ pub fn paginated_impl_text(op: &Operation, shape: &PageShape) -> Option<String> 
         "fn decode_page(",
         "response: &RawResponse",
         &format!(") -> Result<Page<{item}>, Error> {{"),
-    )?;
+    );
     text.line(&format!(
         "let body: {} = response.json()?;",
         type_text(&shape.body)
@@ -96,12 +96,12 @@ pub fn paginated_impl_text(op: &Operation, shape: &PageShape) -> Option<String> 
     .line(&format!("Ok(Page::new({items}, total_count, response))"))
     .close()
     .close();
-    Some(text.finish())
+    text.finish()
 }
 
 /// The value `first_request` gives the page-size parameter `param` from the runtime's
 /// `default_per_page: u32`: `u32` fits in an `i64` (and a `f64`); narrower types may not take it.
-pub fn per_page_value(op: &Operation, param: &str) -> &'static str {
+fn per_page_value(op: &Operation, param: &str) -> &'static str {
     let ty = op
         .params
         .iter()
@@ -115,18 +115,14 @@ pub fn per_page_value(op: &Operation, param: &str) -> &'static str {
 }
 
 /// Opens a method of one parameter as prettyplease prints it: on one line when it fits at
-/// [`METHOD_INDENT`], else with the parameter on a line of its own; `None` when even that
-/// does not fit (prettyplease would break the return type too).
-fn signature(text: &mut Text, head: &str, param: &str, tail: &str) -> Option<()> {
+/// [`METHOD_INDENT`], else with the parameter on a line of its own (when even the last line does
+/// not fit, the piece is printed from tokens, see [`preformatted::piece_or_tokens`]).
+fn signature(text: &mut Text, head: &str, param: &str, tail: &str) {
     let line = format!("{head}{param}{tail}");
     if preformatted::fits(&line, METHOD_INDENT) {
         text.open(&line);
-        return Some(());
-    }
-    if !preformatted::fits(tail, METHOD_INDENT) {
-        return None;
+        return;
     }
     text.open(head).line(&format!("{param},"));
     text.close_with(tail).open_again();
-    Some(())
 }

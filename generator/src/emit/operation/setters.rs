@@ -1,15 +1,14 @@
 //! A request builder's setters: one per optional parameter, optional body field, optional
 //! whole body and optional multipart part, each taking the value and returning the builder.
 
-use super::super::docs::{doc_attrs, doc_block, text_attrs, text_block};
+use super::super::docs::{doc_block, text_block};
 use super::super::preformatted::{self, Text};
-use super::super::{Context, ident, type_text, type_tokens};
+use super::super::{Context, type_text};
 use super::METHOD_INDENT;
 use super::body::part_setter;
-use super::method::{argument, argument_text};
+use super::method::argument_text;
 use crate::model::{BodyShape, Docs, Operation, Presence, TypeRef};
 use proc_macro2::TokenStream;
-use quote::quote;
 
 /// The rustdoc of a setter: the spec's docs (or a literal text), then a note.
 struct SetterDoc<'a> {
@@ -19,26 +18,17 @@ struct SetterDoc<'a> {
 }
 
 impl SetterDoc<'_> {
-    fn tokens(&self, link_base: Option<&str>) -> TokenStream {
+    /// The doc comment's lines ([`doc_block`]).
+    fn block(&self, link_base: Option<&str>) -> String {
         let mut doc = match (self.docs, self.text) {
-            (Some(docs), _) => doc_attrs(docs, link_base),
-            (None, Some(text)) => text_attrs(text),
-            (None, None) => TokenStream::new(),
-        };
-        doc.extend(self.note.map(text_attrs));
-        doc
-    }
-
-    fn block(&self, link_base: Option<&str>) -> Option<String> {
-        let mut doc = match (self.docs, self.text) {
-            (Some(docs), _) => doc_block(docs, link_base)?,
-            (None, Some(text)) => text_block(text)?,
+            (Some(docs), _) => doc_block(docs, link_base),
+            (None, Some(text)) => text_block(text),
             (None, None) => String::new(),
         };
         if let Some(note) = self.note {
-            doc.push_str(&text_block(note)?);
+            doc.push_str(&text_block(note));
         }
-        Some(doc)
+        doc
     }
 }
 
@@ -53,35 +43,14 @@ struct Setter<'a> {
 }
 
 impl Setter<'_> {
+    /// The setter, as a preformatted piece when it can be ([`preformatted::piece_or_tokens`]).
     fn emit(&self, context: &Context) -> TokenStream {
-        if preformatted::active()
-            && let Some(piece) = preformatted::piece(self.text(context.link_base), METHOD_INDENT)
-        {
-            return piece;
-        }
-        let name = ident(self.name);
-        let doc = self.doc.tokens(context.link_base);
-        let deprecated = self.deprecated.then(|| quote!(#[deprecated]));
-        let (decl, conversion) = if self.doc.note.is_some() {
-            let ty = type_tokens(self.ty);
-            (quote!(#name: Option<#ty>), None)
-        } else {
-            argument(&name, self.ty)
-        };
-        let value = conversion.unwrap_or_else(|| quote!(#name));
-        let place = self.place.split('.').map(ident);
-        quote! {
-            #doc
-            #deprecated
-            pub fn #name(mut self, #decl) -> Self {
-                self.#(#place).* = Some(#value);
-                self
-            }
-        }
+        preformatted::piece_or_tokens(self.text(context.link_base), METHOD_INDENT)
     }
 
-    fn text(&self, link_base: Option<&str>) -> Option<String> {
-        let doc = self.doc.block(link_base)?;
+    /// The setter's code, as prettyplease prints it when its lines fit.
+    fn text(&self, link_base: Option<&str>) -> String {
+        let doc = self.doc.block(link_base);
         let (decl, conversion) = if self.doc.note.is_some() {
             (
                 format!("{}: Option<{}>", self.name, type_text(self.ty)),
@@ -109,7 +78,7 @@ impl Setter<'_> {
         text.line(&format!("self.{} = Some({value});", self.place))
             .line("self")
             .close();
-        Some(text.finish())
+        text.finish()
     }
 }
 
