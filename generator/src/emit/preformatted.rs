@@ -3,13 +3,15 @@
 //! At opt-level 0 (where every user's build script runs), most of a first generation goes into
 //! `syn` parsing the emitted tokens and prettyplease printing them. The most regular pieces (a
 //! setter, a model struct, a builder struct, an `IntoFuture` impl) have one printed form as
-//! long as each line fits prettyplease's margin, so their emitters also write that form as
-//! text. While [`with_pieces`] runs, such a piece becomes a one-line placeholder item in the
-//! tokens (`__preformatted!(N);`), and [`Pieces::put_back`] replaces each placeholder line of
-//! the printed chunk with the piece, indented like the placeholder. When a line of a piece
-//! would pass the margin there (prettyplease would break it), `put_back` gives up and the
-//! chunk is emitted again with tokens only: the text is byte for byte what prettyplease prints
-//! either way, which the tests check on every spec of the corpus.
+//! long as each line fits prettyplease's margin, so their emitters write that form as text.
+//! While [`with_pieces`] runs, such a piece becomes a one-line placeholder item in the tokens
+//! (`__preformatted!(N);`), and [`Pieces::put_back`] replaces each placeholder line of the
+//! printed chunk with the piece, indented like the placeholder. A piece with a line that would
+//! pass the margin where it lands is not placed: its text is lexed into tokens
+//! ([`piece_or_tokens`]) or its emitter writes tokens ([`piece`]), and prettyplease breaks the
+//! line. Should a placed piece land deeper than its emitter assumed, `put_back` gives up and
+//! the chunk is emitted again without pieces. The text is byte for byte what prettyplease
+//! prints either way, which the tests check on every spec of the corpus.
 //!
 //! A piece's text has no blank lines (the formatter adds them between items afterwards, as it
 //! does for printed items) and holds doc blocks as the placeholders of [`super::docs`].
