@@ -49,6 +49,8 @@ mod error_mapping;
 #[cfg(feature = "client")]
 pub mod execute;
 #[cfg(feature = "client")]
+pub mod fields;
+#[cfg(feature = "client")]
 pub mod github;
 #[cfg(feature = "client")]
 mod installation;

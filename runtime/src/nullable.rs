@@ -4,7 +4,9 @@
 //! `network_configuration_id` on update) is an `Option<Option<T>>`: `None` is not sent,
 //! `Some(None)` is sent as `null` (which clears the value), `Some(Some(value))` is sent as the
 //! value. Serde reads `null` as the outer `None` by default; this reads it as `Some(None)`, so
-//! such a body also decodes back to what was sent.
+//! such a body also decodes back to what was sent. Generated models read these fields with
+//! [`crate::fields`] (a slot of `Option<Option<T>>` read as it is); this is the same for a
+//! struct that derives `Deserialize`.
 
 use serde::{Deserialize, Deserializer};
 

@@ -35,13 +35,20 @@ mod tests {
     use super::{BUILDER_METHODS, CLIENT_METHODS};
     use std::collections::BTreeSet;
 
-    /// Every item of every source file of this crate.
+    /// Every item of every source file of this crate (its modules' folders included).
     fn items() -> Vec<syn::Item> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
         let mut items = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            items.extend(syn::parse_file(&text).unwrap().items);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    let text = std::fs::read_to_string(path).unwrap();
+                    items.extend(syn::parse_file(&text).unwrap().items);
+                }
+            }
         }
         items
     }

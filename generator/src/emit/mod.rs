@@ -5,6 +5,7 @@
 //! only the model: no spec lookups here.
 
 mod client;
+mod deserialize_text;
 pub mod docs;
 mod enum_text;
 mod groups;

@@ -209,6 +209,12 @@ pub fn string_literal(text: &str) -> Option<String> {
         .then(|| format!("\"{text}\""))
 }
 
+/// A string literal of any `text`: as [`string_literal`] writes it, else with Rust's escapes
+/// (for a piece whose text is lexed when it does not fit, [`piece_or_tokens`]).
+pub fn string_text(text: &str) -> String {
+    string_literal(text).unwrap_or_else(|| format!("{text:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

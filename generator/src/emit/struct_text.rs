@@ -7,12 +7,9 @@ use super::type_text;
 use crate::model::{Presence, StructDef};
 
 /// The struct's text, or `None` when a part of it is not written as text here (a wire name
-/// that needs escapes, no fields at all: prettyplease prints `{}`).
-pub fn struct_text(
-    def: &StructDef,
-    explicit_null: &str,
-    link_base: Option<&str>,
-) -> Option<String> {
+/// that needs escapes, no fields at all: prettyplease prints `{}`). Its `Deserialize` impl is
+/// [`super::deserialize_text`].
+pub fn struct_text(def: &StructDef, link_base: Option<&str>) -> Option<String> {
     if def.fields.is_empty() && def.additional.is_none() {
         return None;
     }
@@ -21,7 +18,7 @@ pub fn struct_text(
     if def.deprecated {
         text.line("#[deprecated]");
     }
-    text.line("#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]")
+    text.line("#[derive(Debug, Clone, PartialEq, Serialize)]")
         .open(&format!("pub struct {} {{", def.name));
     for field in &def.fields {
         text.lines(&doc_block(&field.docs, link_base));
@@ -37,19 +34,13 @@ pub fn struct_text(
         let ty = type_text(&field.ty);
         let ty = match field.presence {
             Presence::Required => ty,
-            Presence::RequiredNullable => {
-                text.line("#[serde(default)]");
-                format!("Option<{ty}>")
-            }
+            Presence::RequiredNullable => format!("Option<{ty}>"),
             Presence::Optional | Presence::OptionalNullable => {
-                text.line("#[serde(default, skip_serializing_if = \"Option::is_none\")]");
+                text.line("#[serde(skip_serializing_if = \"Option::is_none\")]");
                 format!("Option<{ty}>")
             }
             Presence::Clearable => {
-                text.line(&format!(
-                    "#[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = {})]",
-                    string_literal(explicit_null)?
-                ));
+                text.line("#[serde(skip_serializing_if = \"Option::is_none\")]");
                 format!("Option<Option<{ty}>>")
             }
         };

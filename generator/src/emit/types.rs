@@ -1,5 +1,6 @@
 //! Newtypes and models.
 
+use super::deserialize_text::deserialize_text;
 use super::docs::{doc_attrs, text_attrs};
 use super::enum_text::enum_text;
 use super::preformatted;
@@ -117,13 +118,21 @@ fn struct_def(
     link_base: Option<&str>,
     indent: usize,
 ) -> TokenStream {
-    let explicit_null = format!("{}::nullable::deserialize", path_text(runtime));
-    if preformatted::active()
-        && let Some(piece) =
-            preformatted::piece(struct_text(def, &explicit_null, link_base), indent)
-    {
-        return piece;
+    let deserialize =
+        preformatted::piece_or_tokens(deserialize_text(def, &path_text(runtime), indent), indent);
+    let struct_item = match preformatted::piece(struct_text(def, link_base), indent) {
+        Some(piece) => piece,
+        None => struct_tokens(def, link_base),
+    };
+    quote! {
+        #struct_item
+
+        #deserialize
     }
+}
+
+/// The struct as tokens, when its text is not written ([`struct_text`]).
+fn struct_tokens(def: &StructDef, link_base: Option<&str>) -> TokenStream {
     let name = ident(&def.name);
     let doc = doc_attrs(&def.docs, link_base);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
@@ -135,17 +144,12 @@ fn struct_def(
             quote!(#[serde(rename = #wire)])
         });
         let ty = type_tokens(&field.ty);
+        let skip_none = quote!(#[serde(skip_serializing_if = "Option::is_none")]);
         let (ty, serde) = match field.presence {
             Presence::Required => (ty, TokenStream::new()),
-            Presence::RequiredNullable => (quote!(Option<#ty>), quote!(#[serde(default)])),
-            Presence::Optional | Presence::OptionalNullable => (
-                quote!(Option<#ty>),
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
-            ),
-            Presence::Clearable => (
-                quote!(Option<Option<#ty>>),
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = #explicit_null)]),
-            ),
+            Presence::RequiredNullable => (quote!(Option<#ty>), TokenStream::new()),
+            Presence::Optional | Presence::OptionalNullable => (quote!(Option<#ty>), skip_none),
+            Presence::Clearable => (quote!(Option<Option<#ty>>), skip_none),
         };
         let doc = doc_attrs(&field.docs, link_base);
         let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
@@ -169,7 +173,7 @@ fn struct_def(
     quote! {
         #doc
         #deprecated
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         pub struct #name {
             #(#fields)*
             #additional

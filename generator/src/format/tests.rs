@@ -90,9 +90,16 @@ fn long_names_spec() -> String {
              \x20               value_{word}: {{type: string}}\n\
              \x20               clear_{word}: {{type: string, nullable: true}}\n\
              \x20               kind_{word}: {{type: string, enum: [one-{word}, two]}}\n\
+             \x20               one_{word}: {{$ref: '#/components/schemas/one{word}'}}\n\
+             \x20               needed_{word}: {{$ref: '#/components/schemas/needed{word}'}}\n\
              \x20     responses:\n        '200':\n          description: The model.\n\
              \x20         content:\n            application/json:\n\
              \x20             schema: {{$ref: '#/components/schemas/m{word}'}}\n\
+             \x20 /clear{n}:\n    patch:\n      operationId: clear-{word}\n      requestBody:\n\
+             \x20       content:\n          application/json:\n            schema:\n\
+             \x20             type: object\n              properties:\n\
+             \x20               c_{word}: {{type: string, nullable: true}}\n\
+             \x20     responses:\n        '204': {{description: Cleared.}}\n\
              \x20 /put{n}/{{owner_{word}}}:\n    put:\n      operationId: put-{word}\n\
              \x20     parameters:\n\
              \x20       - {{name: owner_{word}, in: path, required: true, schema: {{type: string}}}}\n\
@@ -109,7 +116,11 @@ fn long_names_spec() -> String {
              \x20       maybe_{word}: {{type: array, items: {{type: string}}}}\n\
              \x20       nullable_{word}: {{type: string, nullable: true}}\n\
              \x20       state_{word}: {{type: string, enum: [on, 'off-{word}']}}\n\
-             \x20       Wire-{word}: {{type: boolean}}\n"
+             \x20       Wire-{word}: {{type: boolean}}\n\
+             \x20   one{word}:\n      type: object\n      properties:\n\
+             \x20       o_{word}: {{type: string}}\n\
+             \x20   needed{word}:\n      type: object\n      required: [r_{word}]\n\
+             \x20     properties:\n        r_{word}: {{type: string}}\n"
         ));
     }
     format!(
