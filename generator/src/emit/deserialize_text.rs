@@ -46,13 +46,16 @@ const SHORT_STRUCT_LITERAL: usize = 35;
 /// Where the arms of the `match` on a key are, relative to the impl.
 const ARM_INDENT: usize = 16;
 
+/// Where the values of the struct literal are, relative to the impl.
+const VALUE_INDENT: usize = 12;
+
 /// The two impls that deserialize `def`, printed at `indent` spaces, the runtime at `runtime`
 /// (`crate::runtime`).
 pub fn deserialize_text(def: &StructDef, runtime: &str, indent: usize) -> String {
     let name = &def.name;
     let mut text = Text::new();
-    text.open(&format!("impl<'de> Deserialize<'de> for {name} {{"))
-        .open("fn deserialize<D: serde::Deserializer<'de>>(")
+    impl_header(&mut text, "impl<'de> Deserialize<'de>", name, indent);
+    text.open("fn deserialize<D: serde::Deserializer<'de>>(")
         .line("deserializer: D,")
         .close_with(") -> Result<Self, D::Error> {")
         .open_again();
@@ -79,14 +82,12 @@ fn from_fields(def: &StructDef, runtime: &str, indent: usize, text: &mut Text) {
         .collect();
     let fields = free_name("fields", &slots);
     let key = free_name("key", &slots);
-    text.open(&format!(
-        "impl {runtime}::fields::FromFields for {} {{",
-        def.name
-    ))
-    .open("fn from_fields<'de, A: serde::de::MapAccess<'de>>(")
-    .line(&format!("mut {fields}: {runtime}::fields::Fields<'de, A>,"))
-    .close_with(") -> Result<Self, A::Error> {")
-    .open_again();
+    let trait_path = format!("impl {runtime}::fields::FromFields");
+    impl_header(text, &trait_path, &def.name, indent);
+    text.open("fn from_fields<'de, A: serde::de::MapAccess<'de>>(")
+        .line(&format!("mut {fields}: {runtime}::fields::Fields<'de, A>,"))
+        .close_with(") -> Result<Self, A::Error> {")
+        .open_again();
     for field in &def.fields {
         text.line(&format!("let mut {} = None;", field.rust_name));
     }
@@ -107,9 +108,10 @@ fn from_fields(def: &StructDef, runtime: &str, indent: usize, text: &mut Text) {
         for field in &def.fields {
             let wire = string_text(&field.wire_name);
             let read = format!("{fields}.value(&mut {})?", field.rust_name);
-            let arm = format!("{wire} => {read},");
+            let arm = format!("{wire} => {read}");
+            // The comma is not measured: prettyplease writes it after deciding the break.
             if preformatted::fits(&arm, indent + ARM_INDENT) {
-                text.line(&arm);
+                text.line(&format!("{arm},"));
             } else {
                 // As prettyplease prints an arm too long for one line: its body in a block.
                 text.open(&format!("{wire} => {{")).line(&read).close();
@@ -117,38 +119,139 @@ fn from_fields(def: &StructDef, runtime: &str, indent: usize, text: &mut Text) {
         }
         text.line(&format!("_ => {other},")).close().close();
     }
-    let mut values: Vec<String> = def
+    struct_literal(def, &fields, indent, text);
+    text.close().close();
+}
+
+/// `Ok(Self { … })`: each field from its slot (a required one's missing is an error).
+fn struct_literal(def: &StructDef, fields: &str, indent: usize, text: &mut Text) {
+    let values: Vec<Value> = def
         .fields
         .iter()
         .map(|field| {
             let slot = &field.rust_name;
             match field.presence {
-                Presence::Required => format!(
-                    "{slot}: {fields}.required({slot}, {})?",
-                    string_text(&field.wire_name)
-                ),
+                Presence::Required => Value::Call {
+                    head: format!("{slot}: {fields}"),
+                    method: "required",
+                    arguments: vec![slot.clone(), string_text(&field.wire_name)],
+                    tail: "?",
+                },
                 Presence::RequiredNullable | Presence::Optional | Presence::OptionalNullable => {
-                    format!("{slot}: {slot}.flatten()")
+                    Value::Call {
+                        head: format!("{slot}: {slot}"),
+                        method: "flatten",
+                        arguments: Vec::new(),
+                        tail: "",
+                    }
                 }
-                Presence::Clearable => slot.clone(),
+                Presence::Clearable => Value::Plain(slot.clone()),
             }
         })
+        .chain(
+            def.additional
+                .iter()
+                .map(|extra| Value::Plain(extra.rust_name.clone())),
+        )
         .collect();
-    values.extend(def.additional.iter().map(|extra| extra.rust_name.clone()));
     let one_line = match values.is_empty() {
         true => "Self {}".to_owned(),
-        false => format!("Self {{ {} }}", values.join(", ")),
+        false => {
+            let values: Vec<String> = values.iter().map(Value::one_line).collect();
+            format!("Self {{ {} }}", values.join(", "))
+        }
     };
     if one_line.chars().count() <= SHORT_STRUCT_LITERAL {
         text.line(&format!("Ok({one_line})"));
     } else {
         text.open("Ok(Self {");
-        for value in &values {
-            text.line(&format!("{value},"));
+        for (index, value) in values.iter().enumerate() {
+            value.write(text, indent + VALUE_INDENT, index + 1 == values.len());
         }
         text.close_with("})");
     }
-    text.close().close();
+}
+
+/// A field's value in the struct literal.
+enum Value {
+    /// The slot as it is (shorthand).
+    Plain(String),
+    /// `head.method(arguments)tail`: a slot's method (with `field: ` before it).
+    Call {
+        head: String,
+        method: &'static str,
+        arguments: Vec<String>,
+        tail: &'static str,
+    },
+}
+
+impl Value {
+    fn one_line(&self) -> String {
+        match self {
+            Value::Plain(slot) => slot.clone(),
+            Value::Call { head, .. } => format!("{head}{}", self.call()),
+        }
+    }
+
+    /// `.method(arguments)tail`.
+    fn call(&self) -> String {
+        match self {
+            Value::Plain(_) => String::new(),
+            Value::Call {
+                method,
+                arguments,
+                tail,
+                ..
+            } => format!(".{method}({}){tail}", arguments.join(", ")),
+        }
+    }
+
+    /// Writes the value and its comma at `indent`, broken as prettyplease breaks it: before
+    /// the method call, then between the arguments. The last value's comma is not measured:
+    /// prettyplease adds it only after deciding the breaks.
+    fn write(&self, text: &mut Text, indent: usize, last: bool) {
+        let fits = |line: &str, at: usize| match last {
+            true => preformatted::fits(line, at),
+            false => preformatted::fits(&format!("{line},"), at),
+        };
+        let whole = self.one_line();
+        let Value::Call {
+            head,
+            method,
+            arguments,
+            tail,
+        } = self
+        else {
+            text.line(&format!("{whole},"));
+            return;
+        };
+        if fits(&whole, indent) {
+            text.line(&format!("{whole},"));
+            return;
+        }
+        text.line(head);
+        let call = self.call();
+        if fits(&call, indent + 4) || arguments.is_empty() {
+            text.line(&format!("    {call},"));
+            return;
+        }
+        text.line(&format!("    .{method}("));
+        for argument in arguments {
+            text.line(&format!("        {argument},"));
+        }
+        text.line(&format!("    ){tail},"));
+    }
+}
+
+/// `impl Trait for Type {` (`head` is `impl Trait`), on two lines when it does not fit on one
+/// (as prettyplease breaks it); what follows is one level deeper.
+fn impl_header(text: &mut Text, head: &str, type_name: &str, indent: usize) {
+    let line = format!("{head} for {type_name} {{");
+    if preformatted::fits(&line, indent) {
+        text.open(&line);
+    } else {
+        text.line(head).open(&format!("for {type_name} {{"));
+    }
 }
 
 /// `wanted`, or `wanted` with underscores after it, whichever is not the name of a slot.

@@ -119,8 +119,9 @@ fn long_names_spec() -> String {
              \x20       Wire-{word}: {{type: boolean}}\n\
              \x20   one{word}:\n      type: object\n      properties:\n\
              \x20       o_{word}: {{type: string}}\n\
-             \x20   needed{word}:\n      type: object\n      required: [r_{word}]\n\
-             \x20     properties:\n        r_{word}: {{type: string}}\n"
+             \x20   needed{word}:\n      type: object\n      required: [r_{word}, '@r_{word}']\n\
+             \x20     properties:\n        r_{word}: {{type: string}}\n\
+             \x20       '@r_{word}': {{type: string}}\n"
         ));
     }
     format!(
