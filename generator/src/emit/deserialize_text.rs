@@ -131,38 +131,35 @@ fn struct_literal(def: &StructDef, fields: &str, indent: usize, text: &mut Text)
         .map(|field| {
             let slot = &field.rust_name;
             match field.presence {
-                Presence::Required => Value::Call {
-                    head: format!("{slot}: {fields}"),
-                    method: "required",
-                    arguments: vec![slot.clone(), string_text(&field.wire_name)],
-                    tail: "?",
-                },
+                Presence::Required => Value::call(
+                    format!("{slot}: {fields}"),
+                    "required",
+                    vec![slot.clone(), string_text(&field.wire_name)],
+                    "?",
+                ),
                 Presence::RequiredNullable | Presence::Optional | Presence::OptionalNullable => {
-                    Value::Call {
-                        head: format!("{slot}: {slot}"),
-                        method: "flatten",
-                        arguments: Vec::new(),
-                        tail: "",
-                    }
+                    Value::call(format!("{slot}: {slot}"), "flatten", Vec::new(), "")
                 }
-                Presence::Clearable => Value::Plain(slot.clone()),
+                Presence::Clearable => Value::plain(slot),
             }
         })
         .chain(
             def.additional
                 .iter()
-                .map(|extra| Value::Plain(extra.rust_name.clone())),
+                .map(|extra| Value::plain(&extra.rust_name)),
         )
         .collect();
-    let one_line = match values.is_empty() {
-        true => "Self {}".to_owned(),
-        false => {
-            let values: Vec<String> = values.iter().map(Value::one_line).collect();
-            format!("Self {{ {} }}", values.join(", "))
-        }
+    // `Self { a, b }`: the values, their separators and the braces.
+    let one_line_width = match values.is_empty() {
+        true => "Self {}".len(),
+        false => values.iter().map(|value| value.width + 2).sum::<usize>() + "Self {  }".len() - 2,
     };
-    if one_line.chars().count() <= SHORT_STRUCT_LITERAL {
-        text.line(&format!("Ok({one_line})"));
+    if one_line_width <= SHORT_STRUCT_LITERAL {
+        let values: Vec<&str> = values.iter().map(|value| value.whole.as_str()).collect();
+        match values.is_empty() {
+            true => text.line("Ok(Self {})"),
+            false => text.line(&format!("Ok(Self {{ {} }})", values.join(", "))),
+        };
     } else {
         text.open("Ok(Self {");
         for (index, value) in values.iter().enumerate() {
@@ -172,74 +169,72 @@ fn struct_literal(def: &StructDef, fields: &str, indent: usize, text: &mut Text)
     }
 }
 
-/// A field's value in the struct literal.
-enum Value {
-    /// The slot as it is (shorthand).
-    Plain(String),
-    /// `head.method(arguments)tail`: a slot's method (with `field: ` before it).
-    Call {
+/// A field's value in the struct literal: the slot as it is (shorthand), or a method of it
+/// (`field: slot.method(arguments)tail`), which prettyplease breaks before the method, then
+/// between the arguments.
+struct Value {
+    /// The value on one line.
+    whole: String,
+    /// Its width in columns.
+    width: usize,
+    /// Where the method call starts in `whole` (`None`: shorthand, never broken).
+    call_at: Option<usize>,
+    /// The method's name and arguments, for the last break.
+    method: &'static str,
+    arguments: Vec<String>,
+    tail: &'static str,
+}
+
+impl Value {
+    fn plain(slot: &str) -> Value {
+        Value {
+            whole: slot.to_owned(),
+            width: slot.chars().count(),
+            call_at: None,
+            method: "",
+            arguments: Vec::new(),
+            tail: "",
+        }
+    }
+
+    fn call(
         head: String,
         method: &'static str,
         arguments: Vec<String>,
         tail: &'static str,
-    },
-}
-
-impl Value {
-    fn one_line(&self) -> String {
-        match self {
-            Value::Plain(slot) => slot.clone(),
-            Value::Call { head, .. } => format!("{head}{}", self.call()),
-        }
-    }
-
-    /// `.method(arguments)tail`.
-    fn call(&self) -> String {
-        match self {
-            Value::Plain(_) => String::new(),
-            Value::Call {
-                method,
-                arguments,
-                tail,
-                ..
-            } => format!(".{method}({}){tail}", arguments.join(", ")),
-        }
-    }
-
-    /// Writes the value and its comma at `indent`, broken as prettyplease breaks it: before
-    /// the method call, then between the arguments. The last value's comma is not measured:
-    /// prettyplease adds it only after deciding the breaks.
-    fn write(&self, text: &mut Text, indent: usize, last: bool) {
-        let fits = |line: &str, at: usize| match last {
-            true => preformatted::fits(line, at),
-            false => preformatted::fits(&format!("{line},"), at),
-        };
-        let whole = self.one_line();
-        let Value::Call {
-            head,
+    ) -> Value {
+        let call_at = head.len();
+        let whole = format!("{head}.{method}({}){tail}", arguments.join(", "));
+        Value {
+            width: whole.chars().count(),
+            whole,
+            call_at: Some(call_at),
             method,
             arguments,
             tail,
-        } = self
-        else {
-            text.line(&format!("{whole},"));
+        }
+    }
+
+    /// Writes the value and its comma at `indent`, broken as prettyplease breaks it. The last
+    /// value's comma is not measured: prettyplease adds it only after deciding the breaks.
+    fn write(&self, text: &mut Text, indent: usize, last: bool) {
+        let comma = usize::from(!last);
+        let fits = |width: usize, at: usize| at + width + comma <= preformatted::MARGIN;
+        let Some(call_at) = self.call_at.filter(|_| !fits(self.width, indent)) else {
+            text.line(&format!("{},", self.whole));
             return;
         };
-        if fits(&whole, indent) {
-            text.line(&format!("{whole},"));
-            return;
-        }
+        let (head, call) = self.whole.split_at(call_at);
         text.line(head);
-        let call = self.call();
-        if fits(&call, indent + 4) || arguments.is_empty() {
+        if self.arguments.is_empty() || fits(call.chars().count(), indent + 4) {
             text.line(&format!("    {call},"));
             return;
         }
-        text.line(&format!("    .{method}("));
-        for argument in arguments {
+        text.line(&format!("    .{}(", self.method));
+        for argument in &self.arguments {
             text.line(&format!("        {argument},"));
         }
-        text.line(&format!("    ){tail},"));
+        text.line(&format!("    ){},", self.tail));
     }
 }
 
