@@ -1,5 +1,5 @@
 //! Decoding a model from a map of its fields: what every generated `Deserialize` impl of a
-//! model struct shares.
+//! model struct shares; [`write()`] is the same for `Serialize`.
 //!
 //! A model's impl is two short pieces of generated code: `Deserialize::deserialize` calls
 //! [`deserialize`], and [`FromFields::from_fields`] names the model's fields, one `match` arm
@@ -19,6 +19,10 @@
 //! field's `Option<Option<T>>` (`null` and absent alike: `None`, after `flatten`), and an
 //! optional nullable request field's `Option<Option<T>>` as it is (absent: `None`, `null`:
 //! `Some(None)`, as [`crate::nullable`] describes).
+
+mod write;
+
+pub use write::{FieldWriter, write};
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::borrow::Cow;

@@ -11,6 +11,7 @@ mod enum_text;
 mod groups;
 mod operation;
 pub mod preformatted;
+mod serialize_text;
 mod struct_text;
 mod types;
 

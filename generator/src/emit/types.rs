@@ -4,6 +4,7 @@ use super::deserialize_text::deserialize_text;
 use super::docs::{doc_attrs, text_attrs};
 use super::enum_text::enum_text;
 use super::preformatted;
+use super::serialize_text::serialize_text;
 use super::struct_text::struct_text;
 use super::{Context, ident, path_text, type_tokens};
 use crate::model::{AliasDef, EnumDef, Newtype, Presence, StructDef, TypeDef, TypeRef, UnionDef};
@@ -118,14 +119,18 @@ fn struct_def(
     link_base: Option<&str>,
     indent: usize,
 ) -> TokenStream {
+    let runtime = path_text(runtime);
+    let serialize = preformatted::piece_or_tokens(serialize_text(def, &runtime, indent), indent);
     let deserialize =
-        preformatted::piece_or_tokens(deserialize_text(def, &path_text(runtime), indent), indent);
+        preformatted::piece_or_tokens(deserialize_text(def, &runtime, indent), indent);
     let struct_item = match preformatted::piece(struct_text(def, link_base), indent) {
         Some(piece) => piece,
         None => struct_tokens(def, link_base),
     };
     quote! {
         #struct_item
+
+        #serialize
 
         #deserialize
     }
@@ -138,26 +143,19 @@ fn struct_tokens(def: &StructDef, link_base: Option<&str>) -> TokenStream {
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let fields = def.fields.iter().map(|field| {
         let rust_name = ident(&field.rust_name);
-        let bare = crate::naming::bare(&field.rust_name);
-        let rename = (bare != field.wire_name).then(|| {
-            let wire = &field.wire_name;
-            quote!(#[serde(rename = #wire)])
-        });
         let ty = type_tokens(&field.ty);
-        let skip_none = quote!(#[serde(skip_serializing_if = "Option::is_none")]);
-        let (ty, serde) = match field.presence {
-            Presence::Required => (ty, TokenStream::new()),
-            Presence::RequiredNullable => (quote!(Option<#ty>), TokenStream::new()),
-            Presence::Optional | Presence::OptionalNullable => (quote!(Option<#ty>), skip_none),
-            Presence::Clearable => (quote!(Option<Option<#ty>>), skip_none),
+        let ty = match field.presence {
+            Presence::Required => ty,
+            Presence::RequiredNullable | Presence::Optional | Presence::OptionalNullable => {
+                quote!(Option<#ty>)
+            }
+            Presence::Clearable => quote!(Option<Option<#ty>>),
         };
         let doc = doc_attrs(&field.docs, link_base);
         let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
         quote! {
             #doc
             #deprecated
-            #rename
-            #serde
             pub #rust_name: #ty,
         }
     });
@@ -166,14 +164,13 @@ fn struct_tokens(def: &StructDef, link_base: Option<&str>) -> TokenStream {
         let value = type_tokens(&extra.value);
         quote! {
             /// Properties beyond the documented ones.
-            #[serde(flatten)]
             pub #field_name: BTreeMap<String, #value>,
         }
     });
     quote! {
         #doc
         #deprecated
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
             #(#fields)*
             #additional

@@ -115,8 +115,8 @@ impl Line<'_> {
 }
 
 /// Whether a blank line goes between two lines: after a line that closes an item (`}` or
-/// `};`, a tuple struct's `);`, or a `use …;` before a non-`use` line) when the next line, at
-/// the same indentation, opens another.
+/// `};`, an empty block's ` {}`, a tuple struct's `);`, or a `use …;` before a non-`use`
+/// line) when the next line, at the same indentation, opens another.
 fn blank_between(previous: &str, line: &str) -> bool {
     blank_after(Line::new(previous), Line::new(line))
 }
@@ -126,8 +126,10 @@ fn blank_after(previous: Line<'_>, line: Line<'_>) -> bool {
         return false;
     }
     let (prev, trimmed) = (previous.trimmed(), line.trimmed());
-    let closes =
-        prev == "}" || prev == "};" || (prev.starts_with("pub struct ") && prev.ends_with(");"));
+    let closes = prev == "}"
+        || prev == "};"
+        || prev.ends_with(" {}")
+        || (prev.starts_with("pub struct ") && prev.ends_with(");"));
     let ends_uses = prev.starts_with("use ") && !trimmed.starts_with("use ");
     let opens = !trimmed.starts_with('}') && !trimmed.starts_with(')');
     opens && (closes || ends_uses)

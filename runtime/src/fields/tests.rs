@@ -1,10 +1,10 @@
 //! The impls these helpers make decode what `#[derive(Deserialize)]` decodes, with the same
-//! error messages: a model written as the generator writes it is compared with its derived
-//! twin on the same inputs.
+//! error messages, and write what `#[derive(Serialize)]` writes: a model written as the
+//! generator writes it is compared with its derived twin on the same inputs.
 
 use super::{Fields, FromFields};
-use serde::Deserialize;
 use serde::de::MapAccess;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A model as the generator writes it: a required field, an optional one, an optional
@@ -20,6 +20,17 @@ struct Written {
 impl<'de> Deserialize<'de> for Written {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         super::deserialize(deserializer, "Written")
+    }
+}
+
+impl Serialize for Written {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::write(serializer)?;
+        fields.value("id", &self.id)?;
+        fields.optional("note", &self.note)?;
+        fields.optional("cleared", &self.cleared)?;
+        fields.extra(&self.additional_properties)?;
+        fields.end()
     }
 }
 
@@ -48,15 +59,19 @@ impl FromFields for Written {
 
 /// The same models, derived (named alike, so that messages naming them compare).
 mod derived {
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
     use std::collections::BTreeMap;
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
     pub struct Written {
         pub id: i64,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
-        #[serde(default, deserialize_with = "crate::nullable::deserialize")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "crate::nullable::deserialize"
+        )]
         pub cleared: Option<Option<String>>,
         #[serde(flatten)]
         pub additional_properties: BTreeMap<String, i64>,
@@ -201,4 +216,42 @@ fn an_owned_deserializer_decodes_the_same() {
             additional_properties: BTreeMap::from([("x".to_owned(), 1)]),
         })
     );
+}
+
+#[test]
+fn writes_what_the_derive_writes_as_json_and_as_a_form() {
+    let cases = [
+        (1, None, None, vec![]),
+        (2, Some("n"), Some(None), vec![("x", 1)]),
+        (3, Some("a & b"), Some(Some("c")), vec![("y", 2), ("a", 3)]),
+    ];
+    for (id, note, cleared, extra) in cases {
+        let note = note.map(str::to_owned);
+        let cleared = cleared.map(|cleared: Option<&str>| cleared.map(str::to_owned));
+        let extra: BTreeMap<String, i64> = extra
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect();
+        let written = Written {
+            id,
+            note: note.clone(),
+            cleared: cleared.clone(),
+            additional_properties: extra.clone(),
+        };
+        let derived = derived::Written {
+            id,
+            note,
+            cleared,
+            additional_properties: extra,
+        };
+        let json = serde_json::to_string(&written).ok();
+        assert_eq!(json, serde_json::to_string(&derived).ok());
+        // And it reads back as it was.
+        let back = json.and_then(|json| serde_json::from_str::<Written>(&json).ok());
+        assert_eq!(back.as_ref(), Some(&written));
+        assert_eq!(
+            serde_urlencoded::to_string(&written).ok(),
+            serde_urlencoded::to_string(&derived).ok()
+        );
+    }
 }
