@@ -1,20 +1,20 @@
-//! Decoding a page of 100 runners into a model whose `Deserialize` is written as the generator
-//! writes it (with `github_runners_runtime::fields`) against the same model deriving
-//! `Deserialize`: the generated impls must not cost decoding time for what they save in
-//! compile time. Prints a **paired** line (rounds that alternate one decode each way), then
-//! criterion's figures. Run with `cargo bench -p github-runners-runtime --bench fields`.
+//! Decoding and encoding a page of 100 runners with models whose `Deserialize` and `Serialize`
+//! are written as the generator writes them (with `github_runners_runtime::fields`) against the
+//! same models deriving them: the generated impls must not cost run time for what they save in
+//! compile time. Prints **paired** lines (rounds that alternate one decode, or one encode, each
+//! way), then criterion's figures. Run with
+//! `cargo bench -p github-runners-runtime --bench fields`.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use github_runners_runtime::fields::{self, Fields, FromFields};
-use serde::Deserialize;
 use serde::de::MapAccess;
+use serde::{Deserialize, Serialize};
 use std::hint::black_box;
 use std::time::Instant;
 
 /// A runner as the generator writes the model.
 #[derive(Debug)]
-#[allow(dead_code)] // Decoded, never read.
 struct Runner {
     id: i64,
     name: String,
@@ -30,6 +30,22 @@ struct Runner {
 impl<'de> Deserialize<'de> for Runner {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         fields::deserialize(deserializer, "Runner")
+    }
+}
+
+impl Serialize for Runner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = fields::write(serializer)?;
+        fields.value("id", &self.id)?;
+        fields.value("name", &self.name)?;
+        fields.value("os", &self.os)?;
+        fields.value("status", &self.status)?;
+        fields.value("busy", &self.busy)?;
+        fields.optional("ephemeral", &self.ephemeral)?;
+        fields.optional("runner_group_id", &self.runner_group_id)?;
+        fields.optional("version", &self.version)?;
+        fields.value("labels", &self.labels)?;
+        fields.end()
     }
 }
 
@@ -73,7 +89,6 @@ impl FromFields for Runner {
 }
 
 #[derive(Debug)]
-#[allow(dead_code)] // Decoded, never read.
 struct Label {
     id: Option<i64>,
     name: String,
@@ -83,6 +98,16 @@ struct Label {
 impl<'de> Deserialize<'de> for Label {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         fields::deserialize(deserializer, "Label")
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = fields::write(serializer)?;
+        fields.optional("id", &self.id)?;
+        fields.value("name", &self.name)?;
+        fields.optional("type", &self.kind)?;
+        fields.end()
     }
 }
 
@@ -109,32 +134,30 @@ impl FromFields for Label {
 
 /// The same models, deriving `Deserialize` as the generator did before.
 mod derived {
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
 
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)] // Decoded, never read.
+    #[derive(Debug, Serialize, Deserialize)]
     pub struct Runner {
         id: i64,
         name: String,
         os: String,
         status: String,
         busy: bool,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         ephemeral: Option<bool>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         runner_group_id: Option<i64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         version: Option<String>,
         labels: Vec<Label>,
     }
 
-    #[derive(Debug, Deserialize)]
-    #[allow(dead_code)] // Decoded, never read.
+    #[derive(Debug, Serialize, Deserialize)]
     pub struct Label {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<i64>,
         name: String,
-        #[serde(default, rename = "type")]
+        #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
         kind: Option<String>,
     }
 }
@@ -164,39 +187,80 @@ fn page(count: usize) -> Vec<u8> {
     serde_json::to_vec(&runners).expect("a JSON array")
 }
 
-fn decode(c: &mut Criterion) {
-    let body = page(100);
+/// Median times of `derived` and `written`, run alternately `rounds` times; printed as a
+/// paired line.
+fn paired(name: &str, rounds: usize, mut derived: impl FnMut(), mut written: impl FnMut()) {
     let (mut derived_times, mut written_times) = (Vec::new(), Vec::new());
-    let rounds = 2_000;
     for _ in 0..rounds {
         let started = Instant::now();
-        drop(black_box(
-            serde_json::from_slice::<Vec<derived::Runner>>(black_box(&body)).unwrap(),
-        ));
+        derived();
         derived_times.push(started.elapsed());
         let started = Instant::now();
-        drop(black_box(
-            serde_json::from_slice::<Vec<Runner>>(black_box(&body)).unwrap(),
-        ));
+        written();
         written_times.push(started.elapsed());
     }
     derived_times.sort();
     written_times.sort();
     let (derived, written) = (derived_times[rounds / 2], written_times[rounds / 2]);
     println!(
-        "paired runners-100, {rounds} rounds: derived {:.1} µs, written {:.1} µs, ratio {:.3}",
+        "paired {name}, {rounds} rounds: derived {:.1} µs, written {:.1} µs, ratio {:.3}",
         derived.as_secs_f64() * 1e6,
         written.as_secs_f64() * 1e6,
         written.as_secs_f64() / derived.as_secs_f64()
     );
+}
+
+fn decode(c: &mut Criterion) {
+    let body = page(100);
+    let derived_page = serde_json::from_slice::<Vec<derived::Runner>>(&body).unwrap();
+    let written_page = serde_json::from_slice::<Vec<Runner>>(&body).unwrap();
+    // Both write the same JSON.
+    assert_eq!(
+        serde_json::to_vec(&derived_page).unwrap(),
+        serde_json::to_vec(&written_page).unwrap()
+    );
+    paired(
+        "decode runners-100",
+        2_000,
+        || {
+            drop(black_box(
+                serde_json::from_slice::<Vec<derived::Runner>>(black_box(&body)).unwrap(),
+            ))
+        },
+        || {
+            drop(black_box(
+                serde_json::from_slice::<Vec<Runner>>(black_box(&body)).unwrap(),
+            ))
+        },
+    );
+    paired(
+        "encode runners-100",
+        2_000,
+        || {
+            drop(black_box(
+                serde_json::to_vec(black_box(&derived_page)).unwrap(),
+            ))
+        },
+        || {
+            drop(black_box(
+                serde_json::to_vec(black_box(&written_page)).unwrap(),
+            ))
+        },
+    );
 
     let mut group = c.benchmark_group("fields/runners-100");
     group.throughput(Throughput::Bytes(body.len() as u64));
-    group.bench_function("derived", |b| {
+    group.bench_function("decode derived", |b| {
         b.iter(|| serde_json::from_slice::<Vec<derived::Runner>>(black_box(&body)).unwrap())
     });
-    group.bench_function("written", |b| {
+    group.bench_function("decode written", |b| {
         b.iter(|| serde_json::from_slice::<Vec<Runner>>(black_box(&body)).unwrap())
+    });
+    group.bench_function("encode derived", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&derived_page)).unwrap())
+    });
+    group.bench_function("encode written", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&written_page)).unwrap())
     });
     group.finish();
 }
