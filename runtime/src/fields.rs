@@ -10,15 +10,17 @@
 //! field enum and its visitor, a sequence form and a map form), which every build of the
 //! client crate expands, type-checks and encodes into its metadata. These impls decode the
 //! same JSON to the same values with the same error messages (`missing field `id``,
-//! `duplicate field `id``, `invalid type: …, expected struct Runner`) in a tenth of the code.
+//! `duplicate field `id``, `invalid type: …, expected struct Runner`) in a seventh of the code.
 //! A JSON array is not read as a struct (serde's derive reads one positionally): GitHub
 //! never sends one for an object.
 //!
 //! The slots `from_fields` fills are `Option`s, so that a field given twice is told from one
 //! given once: a required field's slot is `Option<T>` (missing: an error), an optional
 //! field's `Option<Option<T>>` (`null` and absent alike: `None`, after `flatten`), and an
-//! optional nullable request field's `Option<Option<T>>` as it is (absent: `None`, `null`:
-//! `Some(None)`, as [`crate::nullable`] describes).
+//! optional nullable request field's `Option<Option<T>>` as it is. Such a field (a runner
+//! group's `network_configuration_id` on update) is sent as `null` to clear a value: `None` is
+//! not sent, `Some(None)` is `null`, `Some(Some(value))` the value; read as it is, the slot
+//! gives back what was sent (serde's derive would read `null` as `None`).
 
 mod write;
 

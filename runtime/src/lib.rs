@@ -55,8 +55,6 @@ pub mod github;
 #[cfg(feature = "client")]
 mod installation;
 #[cfg(feature = "client")]
-pub mod nullable;
-#[cfg(feature = "client")]
 pub mod page;
 #[cfg(feature = "client")]
 pub mod paginate;

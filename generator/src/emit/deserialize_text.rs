@@ -35,6 +35,7 @@
 //! }
 //! ```
 
+use super::breaks::{MethodCall, impl_header};
 use super::preformatted::{self, Text, string_text};
 use crate::model::{Presence, StructDef};
 use crate::naming::bare;
@@ -131,121 +132,78 @@ fn struct_literal(def: &StructDef, fields: &str, indent: usize, text: &mut Text)
         .map(|field| {
             let slot = &field.rust_name;
             match field.presence {
-                Presence::Required => Value::call(
+                Presence::Required => Value::Call(MethodCall::new(
                     format!("{slot}: {fields}"),
                     "required",
                     vec![slot.clone(), string_text(&field.wire_name)],
                     "?",
-                ),
+                )),
                 Presence::RequiredNullable | Presence::Optional | Presence::OptionalNullable => {
-                    Value::call(format!("{slot}: {slot}"), "flatten", Vec::new(), "")
+                    Value::Call(MethodCall::new(
+                        format!("{slot}: {slot}"),
+                        "flatten",
+                        Vec::new(),
+                        "",
+                    ))
                 }
-                Presence::Clearable => Value::plain(slot),
+                Presence::Clearable => Value::Slot(slot.clone()),
             }
         })
         .chain(
             def.additional
                 .iter()
-                .map(|extra| Value::plain(&extra.rust_name)),
+                .map(|extra| Value::Slot(extra.rust_name.clone())),
         )
         .collect();
+    let one_line: Vec<&str> = values.iter().map(Value::text).collect();
     // `Self { a, b }`: the values, their separators and the braces.
-    let one_line_width = match values.is_empty() {
+    let one_line_width = match one_line.is_empty() {
         true => "Self {}".len(),
-        false => values.iter().map(|value| value.width + 2).sum::<usize>() + "Self {  }".len() - 2,
+        false => {
+            one_line
+                .iter()
+                .map(|value| value.chars().count() + 2)
+                .sum::<usize>()
+                + 7
+        }
     };
     if one_line_width <= SHORT_STRUCT_LITERAL {
-        let values: Vec<&str> = values.iter().map(|value| value.whole.as_str()).collect();
-        match values.is_empty() {
+        match one_line.is_empty() {
             true => text.line("Ok(Self {})"),
-            false => text.line(&format!("Ok(Self {{ {} }})", values.join(", "))),
+            false => text.line(&format!("Ok(Self {{ {} }})", one_line.join(", "))),
         };
     } else {
         text.open("Ok(Self {");
         for (index, value) in values.iter().enumerate() {
-            value.write(text, indent + VALUE_INDENT, index + 1 == values.len());
+            match value {
+                Value::Slot(slot) => {
+                    text.line(&format!("{slot},"));
+                }
+                // The last value's comma is not measured (see `MethodCall::write`).
+                Value::Call(call) => {
+                    call.write(text, indent + VALUE_INDENT, ",", index + 1 < values.len())
+                }
+            }
         }
         text.close_with("})");
     }
 }
 
-/// A field's value in the struct literal: the slot as it is (shorthand), or a method of it
-/// (`field: slot.method(arguments)tail`), which prettyplease breaks before the method, then
-/// between the arguments.
-struct Value {
-    /// The value on one line.
-    whole: String,
-    /// Its width in columns.
-    width: usize,
-    /// Where the method call starts in `whole` (`None`: shorthand, never broken).
-    call_at: Option<usize>,
-    /// The method's name and arguments, for the last break.
-    method: &'static str,
-    arguments: Vec<String>,
-    tail: &'static str,
+/// A field's value in the struct literal.
+enum Value {
+    /// The slot as it is (field shorthand).
+    Slot(String),
+    /// `field: slot.method(…)`.
+    Call(MethodCall),
 }
 
 impl Value {
-    fn plain(slot: &str) -> Value {
-        Value {
-            whole: slot.to_owned(),
-            width: slot.chars().count(),
-            call_at: None,
-            method: "",
-            arguments: Vec::new(),
-            tail: "",
+    /// The value on one line.
+    fn text(&self) -> &str {
+        match self {
+            Value::Slot(slot) => slot,
+            Value::Call(call) => call.whole(),
         }
-    }
-
-    fn call(
-        head: String,
-        method: &'static str,
-        arguments: Vec<String>,
-        tail: &'static str,
-    ) -> Value {
-        let call_at = head.len();
-        let whole = format!("{head}.{method}({}){tail}", arguments.join(", "));
-        Value {
-            width: whole.chars().count(),
-            whole,
-            call_at: Some(call_at),
-            method,
-            arguments,
-            tail,
-        }
-    }
-
-    /// Writes the value and its comma at `indent`, broken as prettyplease breaks it. The last
-    /// value's comma is not measured: prettyplease adds it only after deciding the breaks.
-    fn write(&self, text: &mut Text, indent: usize, last: bool) {
-        let comma = usize::from(!last);
-        let fits = |width: usize, at: usize| at + width + comma <= preformatted::MARGIN;
-        let Some(call_at) = self.call_at.filter(|_| !fits(self.width, indent)) else {
-            text.line(&format!("{},", self.whole));
-            return;
-        };
-        let (head, call) = self.whole.split_at(call_at);
-        text.line(head);
-        if self.arguments.is_empty() || fits(call.chars().count(), indent + 4) {
-            text.line(&format!("    {call},"));
-            return;
-        }
-        text.line(&format!("    .{}(", self.method));
-        for argument in &self.arguments {
-            text.line(&format!("        {argument},"));
-        }
-        text.line(&format!("    ){},", self.tail));
-    }
-}
-
-/// `impl Trait for Type {` (`head` is `impl Trait`), on two lines when it does not fit on one
-/// (as prettyplease breaks it); what follows is one level deeper.
-fn impl_header(text: &mut Text, head: &str, type_name: &str, indent: usize) {
-    let line = format!("{head} for {type_name} {{");
-    if preformatted::fits(&line, indent) {
-        text.open(&line);
-    } else {
-        text.line(head).open(&format!("for {type_name} {{"));
     }
 }
 

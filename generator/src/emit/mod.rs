@@ -4,6 +4,7 @@
 //! operation (method, own models, builder) together, [`docs`] the rustdoc. The emitters read
 //! only the model: no spec lookups here.
 
+mod breaks;
 mod client;
 mod deserialize_text;
 pub mod docs;

@@ -21,7 +21,7 @@ use quote::quote;
 use std::cell::RefCell;
 
 /// prettyplease's margin: it breaks a line that would be longer.
-pub const MARGIN: usize = 89;
+const MARGIN: usize = 89;
 
 /// The macro name of a placeholder item (no spec text can make it: the formatter only ever
 /// sees it in tokens an emitter wrote).

@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+use super::breaks::{MethodCall, impl_header};
 use super::preformatted::{self, Text, string_text};
 use crate::model::{Presence, StructDef};
 
@@ -26,14 +27,7 @@ const STATEMENT_INDENT: usize = 8;
 /// The `Serialize` impl of `def`, printed at `indent` spaces, the runtime at `runtime`.
 pub fn serialize_text(def: &StructDef, runtime: &str, indent: usize) -> String {
     let mut text = Text::new();
-    let header = format!("impl Serialize for {} {{", def.name);
-    if preformatted::fits(&header, indent) {
-        text.open(&header);
-    } else {
-        // As prettyplease breaks an impl header too long for one line.
-        text.line("impl Serialize")
-            .open(&format!("for {} {{", def.name));
-    }
+    impl_header(&mut text, "impl Serialize", &def.name, indent);
     let signature =
         "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {";
     if preformatted::fits(signature, indent + 4) {
@@ -58,37 +52,21 @@ pub fn serialize_text(def: &StructDef, runtime: &str, indent: usize) -> String {
             Presence::Required | Presence::RequiredNullable => "value",
             Presence::Optional | Presence::OptionalNullable | Presence::Clearable => "optional",
         };
-        let arguments = [
+        let arguments = vec![
             string_text(&field.wire_name),
             format!("&self.{}", field.rust_name),
         ];
-        statement(&mut text, method, &arguments, at);
+        statement(method, arguments).write(&mut text, at, ";", true);
     }
     if let Some(extra) = &def.additional {
-        statement(
-            &mut text,
-            "extra",
-            &[format!("&self.{}", extra.rust_name)],
-            at,
-        );
+        let arguments = vec![format!("&self.{}", extra.rust_name)];
+        statement("extra", arguments).write(&mut text, at, ";", true);
     }
     text.line("fields.end()").close().close();
     text.finish()
 }
 
-/// `fields.method(arguments)?;`, broken as prettyplease breaks a statement too long for one
-/// line: before the method, then between the arguments.
-fn statement(text: &mut Text, method: &str, arguments: &[String], indent: usize) {
-    let call = format!(".{method}({})?;", arguments.join(", "));
-    if preformatted::fits(&format!("fields{call}"), indent) {
-        text.line(&format!("fields{call}"));
-    } else if preformatted::fits(&call, indent + 4) {
-        text.line("fields").line(&format!("    {call}"));
-    } else {
-        text.line("fields").line(&format!("    .{method}("));
-        for argument in arguments {
-            text.line(&format!("        {argument},"));
-        }
-        text.line("    )?;");
-    }
+/// `fields.method(arguments)?`.
+fn statement(method: &'static str, arguments: Vec<String>) -> MethodCall {
+    MethodCall::new("fields".to_owned(), method, arguments, "?")
 }

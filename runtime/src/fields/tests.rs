@@ -70,11 +70,21 @@ mod derived {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "crate::nullable::deserialize"
+            deserialize_with = "present"
         )]
         pub cleared: Option<Option<String>>,
         #[serde(flatten)]
         pub additional_properties: BTreeMap<String, i64>,
+    }
+
+    /// A present field (`null` included) as `Some(…)`, as the written impls read a clearable
+    /// field; absent, `#[serde(default)]` makes it `None`.
+    fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        Option::<T>::deserialize(deserializer).map(Some)
     }
 
     /// [`super::Strict`], derived.
